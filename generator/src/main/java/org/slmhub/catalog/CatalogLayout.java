@@ -1,0 +1,72 @@
+package org.slmhub.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where manifests live: {@code <catalog>/<publisher>/<model>/model.yaml}. Finds them, and the
+ * files that look like manifests but sit where nothing reads them.
+ */
+public final class CatalogLayout {
+    public static final String MANIFEST_NAME = "model.yaml";
+
+    private CatalogLayout() {
+    }
+
+    /** Every model.yaml under the given files and folders, sorted, without duplicates. */
+    public static List<Path> manifests(List<Path> roots) {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isRegularFile(root)) {
+                found.add(root.toAbsolutePath().normalize());
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.getFileName().toString().equals(MANIFEST_NAME) && Files.isRegularFile(p))
+                        .map(p -> p.toAbsolutePath().normalize())
+                        .forEach(found::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found.stream().distinct().sorted().toList();
+    }
+
+    /** The manifests a catalog holds: exactly {@code <publisher>/<model>/model.yaml} under its root. */
+    public static List<Path> catalogManifests(Path catalogRoot) {
+        Path root = catalogRoot.toAbsolutePath().normalize();
+        return manifests(List.of(root)).stream().filter(p -> root.relativize(p).getNameCount() == 3).toList();
+    }
+
+    /** YAML files under a catalog folder that are not {@code <publisher>/<model>/model.yaml}. */
+    public static List<Path> misplaced(Path catalogRoot) {
+        Path root = catalogRoot.toAbsolutePath().normalize();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".yaml") || name.endsWith(".yml");
+                    })
+                    .filter(p -> !(p.getFileName().toString().equals(MANIFEST_NAME) && root.relativize(p).getNameCount() == 3))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The id a manifest at this path must carry: its two parent folder names. */
+    public static String expectedId(Path manifest) {
+        Path model = manifest.toAbsolutePath().normalize().getParent();
+        Path publisher = model == null ? null : model.getParent();
+        if (publisher == null || publisher.getFileName() == null) {
+            return "";
+        }
+        return publisher.getFileName() + "/" + model.getFileName();
+    }
+}

@@ -1,0 +1,126 @@
+package org.slmhub.validate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.CatalogLayout;
+import org.slmhub.catalog.ModelManifest;
+import org.slmhub.catalog.SourcePosition;
+
+/** Level 3 rules that need only one manifest: naming, license, card sections, self-consistency. */
+final class ManifestRules {
+    /** The card sections every model must have (lower-cased for comparison). */
+    static final List<String> CARD_SECTIONS = List.of("Intended use", "Limitations", "Training data", "Bias and risks");
+    static final String OTHER_LICENSE = "other";
+    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
+    private static final Pattern UNPINNED_HF = Pattern.compile("^https://huggingface\\.co/.+/resolve/(main|master)/.*");
+
+    List<Finding> check(CatalogEntry entry) {
+        List<Finding> out = new ArrayList<>();
+        ModelManifest m = entry.manifest();
+        String expectedId = CatalogLayout.expectedId(entry.file());
+        if (!m.id().equals(expectedId)) {
+            out.add(error(entry, "/id", Rule.ID_FOLDER, Rule.ID_FOLDER.message(quote(m.id()), quote(expectedId))));
+        }
+        checkLicense(entry, out);
+        checkCard(entry, out);
+        checkLineage(entry, out);
+        Set<String> files = new HashSet<>();
+        for (int i = 0; i < m.artifacts().size(); i++) {
+            ModelManifest.Artifact a = m.artifacts().get(i);
+            if (!files.add(a.file())) {
+                out.add(error(entry, "/artifacts/" + i + "/file", Rule.DUPLICATE_FILE, Rule.DUPLICATE_FILE.message(quote(a.file()))));
+            }
+            if (UNPINNED_HF.matcher(a.url()).matches()) {
+                out.add(new Finding(entry.file(), entry.at("/artifacts/" + i + "/url"), Severity.WARNING, Rule.URL_UNPINNED,
+                        Rule.URL_UNPINNED.message(a.file()), Rule.URL_UNPINNED.hint()));
+            }
+        }
+        return out;
+    }
+
+    private void checkLicense(CatalogEntry entry, List<Finding> out) {
+        ModelManifest m = entry.manifest();
+        String license = m.license();
+        if (license.equals(OTHER_LICENSE)) {
+            List<String> missing = new ArrayList<>();
+            if (m.licenseName() == null) {
+                missing.add("license_name");
+            }
+            if (m.licenseLink() == null) {
+                missing.add("license_link");
+            }
+            if (!missing.isEmpty()) {
+                out.add(error(entry, "/license", Rule.LICENSE_OTHER,
+                        Rule.LICENSE_OTHER.message("`license: other` needs " + String.join(" and ", missing))));
+            }
+            return;
+        }
+        if (m.licenseName() != null) {
+            out.add(error(entry, "/license_name", Rule.LICENSE_OTHER,
+                    Rule.LICENSE_OTHER.message("`license_name` goes with `license: other`, but license is " + quote(license))));
+        }
+        var found = SpdxLicenses.get().find(license);
+        if (found.isEmpty()) {
+            out.add(error(entry, "/license", Rule.LICENSE_SPDX, Rule.LICENSE_SPDX.message(quote(license), "is not an SPDX license identifier")));
+        } else if (!found.get().id().equals(license)) {
+            out.add(error(entry, "/license", Rule.LICENSE_SPDX,
+                    Rule.LICENSE_SPDX.message(quote(license), "must be spelled as SPDX does: " + quote(found.get().id()))));
+        } else if (found.get().deprecated()) {
+            String instead = found.get().successor().map(s -> "; use " + quote(s)).orElse("");
+            out.add(error(entry, "/license", Rule.LICENSE_SPDX,
+                    Rule.LICENSE_SPDX.message(quote(license), "is a deprecated SPDX identifier" + instead)));
+        }
+    }
+
+    private void checkCard(CatalogEntry entry, List<Finding> out) {
+        Set<String> headings = new HashSet<>();
+        Matcher matcher = HEADING.matcher(entry.manifest().card());
+        while (matcher.find()) {
+            headings.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
+        if (!missing.isEmpty()) {
+            String names = String.join(", ", missing.stream().map(s -> "`## " + s + "`").toList());
+            out.add(new Finding(entry.file(), entry.yaml().keyPosition("/card"), Severity.ERROR, Rule.CARD_SECTIONS,
+                    Rule.CARD_SECTIONS.message(missing.size() == 1 ? "" : "s", names), Rule.CARD_SECTIONS.hint()));
+        }
+    }
+
+    private void checkLineage(CatalogEntry entry, List<Finding> out) {
+        ModelManifest m = entry.manifest();
+        Map<String, Integer> bases = new LinkedHashMap<>();
+        for (int i = 0; i < m.baseModel().size(); i++) {
+            bases.put(m.baseModel().get(i), i);
+        }
+        bases.forEach((base, i) -> {
+            if (base.equalsIgnoreCase(m.id())) {
+                out.add(error(entry, "/base_model/" + i, Rule.BASE_MODEL_SELF, Rule.BASE_MODEL_SELF.message("base_model lists the model itself")));
+            }
+        });
+        if (m.baseModelRelation() != null && m.baseModel().isEmpty()) {
+            out.add(error(entry, "/base_model_relation", Rule.BASE_MODEL_SELF,
+                    Rule.BASE_MODEL_SELF.message("base_model_relation is set but base_model is missing")));
+        }
+        if (m.baseModelRelation() == null && !m.baseModel().isEmpty()) {
+            out.add(error(entry, "/base_model", Rule.BASE_MODEL_SELF,
+                    Rule.BASE_MODEL_SELF.message("base_model is set but base_model_relation is missing (finetune, quantized, merge or adapter)")));
+        }
+    }
+
+    private static Finding error(CatalogEntry entry, String pointer, Rule rule, String message) {
+        SourcePosition at = entry.at(pointer);
+        return Finding.error(entry.file(), at, rule, message, rule.hint());
+    }
+
+    static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+}

@@ -1,0 +1,84 @@
+package org.slmhub.validate;
+
+import java.util.Locale;
+
+/**
+ * Every check the validator makes. The id is what a finding prints in {@code error[id]}, the
+ * message template and hint are what it says; the contributor guide has a section per id
+ * (a test keeps the two in step).
+ */
+public enum Rule {
+    // Level 1: YAML syntax
+    YAML_SYNTAX(Level.SYNTAX, "%s", "Check indentation (spaces, not tabs), quoting and the `key: value` form at the position shown."),
+    YAML_DUPLICATE_KEY(Level.SYNTAX, "%s", "Remove or merge the second occurrence of the field."),
+    // Level 2: the JSON Schema
+    SCHEMA_REQUIRED(Level.SCHEMA, "missing required field `%s`", "%s"),
+    SCHEMA_UNKNOWN_FIELD(Level.SCHEMA, "unknown field `%s`", "%s"),
+    SCHEMA_TYPE(Level.SCHEMA, "`%s` must be %s, found %s", "%s"),
+    SCHEMA_ENUM(Level.SCHEMA, "`%s` is %s, which is not one of the allowed values", "%s"),
+    SCHEMA_VALUE(Level.SCHEMA, "`%s` %s", "%s"),
+    SCHEMA_VERSION(Level.SCHEMA, "unsupported manifest version %s: this slmhub reads `schema: 1`", "Set `schema: 1` and follow the current format."),
+    ID_FORMAT(Level.SCHEMA, "id %s is not `<publisher>/<model>` in lowercase letters, digits, `.`, `_` and `-`", "Example: `id: huggingfacetb/smollm2-135m-instruct`."),
+    SHA256_FORMAT(Level.SCHEMA, "sha256 %s is not 64 lowercase hexadecimal digits", "Copy the SHA-256 the publisher lists (on Hugging Face: the file's LFS `oid`), or run `sha256sum FILE`."),
+    HTTPS_ONLY(Level.SCHEMA, "`%s` must be an https URL, found %s", "Use the https:// form of the address; plain http and other schemes are refused."),
+    BASE_MODEL(Level.SCHEMA, "base model %s %s", "List Hugging Face ids as `Owner/Name` or catalog ids as `publisher/model`."),
+    // Level 3: catalog rules
+    ID_FOLDER(Level.CATALOG, "id %s does not match the manifest's folder %s", "The id must equal the path `models/<publisher>/<model>/`: rename the folder or fix the id."),
+    MANIFEST_PLACE(Level.CATALOG, "%s is not read by the catalog: manifests live at models/<publisher>/<model>/model.yaml", "Move the file to its model's folder and name it `model.yaml`."),
+    LICENSE_SPDX(Level.CATALOG, "license %s %s", "Use an SPDX identifier (https://spdx.org/licenses/), or `license: other` with `license_name` and `license_link`."),
+    LICENSE_OTHER(Level.CATALOG, "%s", "A license that SPDX does not list needs `license: other`, a short `license_name` and an https `license_link` to its text."),
+    CARD_SECTIONS(Level.CATALOG, "card is missing the section%s %s", "Add each as a Markdown heading, e.g. `## Limitations`, and say what is known (or that it is not disclosed)."),
+    DUPLICATE_ID(Level.CATALOG, "id %s is also used by %s", "Each model has one manifest; merge the two or pick another id."),
+    DUPLICATE_ARTIFACT(Level.CATALOG, "artifact sha256 %s is also listed by %s", "The same bytes belong in one manifest only: keep the original publisher's entry."),
+    DUPLICATE_FILE(Level.CATALOG, "file %s is listed twice in this manifest", "Each artifact file appears once; remove the repeated entry."),
+    BASE_MODEL_SELF(Level.CATALOG, "%s", "A model cannot derive from itself, and `base_model_relation` goes with `base_model`."),
+    URL_UNPINNED(Level.CATALOG, "%s is not pinned to a revision: the file behind it can change while the digest stays", "Use `https://huggingface.co/<repo>/resolve/<commit>/<file>` with the commit the digest was taken at."),
+    // Level 4: the artifact itself
+    ARTIFACT_UNAVAILABLE(Level.ARTIFACT, "cannot get %s: %s", "Check the URL, or pass `--mirror DIR` with a folder holding the file."),
+    ARTIFACT_SIZE(Level.ARTIFACT, "%s is %s bytes, the manifest says %s", "Set `size` to the exact byte count the publisher lists, or fix the URL."),
+    ARTIFACT_SHA256(Level.ARTIFACT, "%s has sha256 %s, the manifest says %s", "Set `sha256` to the digest the publisher lists, or fix the URL: the file may have changed upstream."),
+    GGUF_HEADER(Level.ARTIFACT, "%s is not a readable GGUF file: %s", "Check that `format` is right and the URL points at the file itself, not a web page."),
+    GGUF_ARCHITECTURE(Level.ARTIFACT, "architecture: manifest says %s, the GGUF header says %s", "Spell `architecture` as the file's `general.architecture`."),
+    GGUF_PARAMETERS(Level.ARTIFACT, "parameters: manifest says %s, the tensors in %s hold %s (more than %s%% apart)", "Set `parameters` to the count the publisher states for these weights."),
+    GGUF_CONTEXT(Level.ARTIFACT, "context_length: manifest says %s, the GGUF header says %s", "Use the trained context length the file declares (`<arch>.context_length`)."),
+    GGUF_QUANTIZATION(Level.ARTIFACT, "quantization: manifest says %s, the GGUF header of %s says %s", "Set `quantization` to the file type the header declares."),
+    GGUF_TOKENIZER(Level.ARTIFACT, "%s has no tokenizer (tokenizer.ggml.model and tokenizer.ggml.tokens)", "A GGUF for inference must embed its tokenizer: convert it again with llama.cpp's convert script.");
+
+    /** Where the contributor guide explains every rule, one section per id. */
+    public static final String GUIDE = "content/docs/rules.md";
+
+    private final Level level;
+    private final String template;
+    private final String hintTemplate;
+
+    Rule(Level level, String template, String hintTemplate) {
+        this.level = level;
+        this.template = template;
+        this.hintTemplate = hintTemplate;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public String message(Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+
+    public String hint(Object... args) {
+        return String.format(Locale.ROOT, hintTemplate, args);
+    }
+
+    public String docLink() {
+        return GUIDE + "#" + id();
+    }
+
+    /** The validation levels, cheapest first; level 4 needs the files. */
+    public enum Level {
+        SYNTAX, SCHEMA, CATALOG, ARTIFACT
+    }
+}

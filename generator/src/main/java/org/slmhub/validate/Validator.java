@@ -1,0 +1,74 @@
+package org.slmhub.validate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.ManifestBinder;
+import org.slmhub.catalog.ManifestFile;
+
+/**
+ * Levels 1–3 over a set of manifests: syntax, schema, then catalog rules. Every file is checked
+ * and every problem collected; nothing stops at the first error.
+ */
+public final class Validator {
+    private final SchemaCheck schemaCheck = new SchemaCheck();
+    private final ManifestRules manifestRules = new ManifestRules();
+    private final CatalogRules catalogRules = new CatalogRules();
+
+    /**
+     * @param catalog  every manifest of the catalog (cross-manifest rules need them all)
+     * @param reportOn the files whose findings are wanted; all of {@code catalog} when empty
+     * @param misplaced YAML files found where the catalog does not read them
+     */
+    public ValidationReport validate(List<ManifestFile> catalog, Collection<Path> reportOn, List<Path> misplaced) {
+        List<Checked> checked = catalog.parallelStream().map(this::checkOne).toList();
+        List<Finding> findings = new ArrayList<>();
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (Checked c : checked) {
+            findings.addAll(c.findings());
+            if (c.entry() != null) {
+                entries.add(c.entry());
+            }
+        }
+        findings.addAll(catalogRules.check(entries));
+        for (Path path : misplaced) {
+            findings.add(Finding.error(path, org.slmhub.catalog.SourcePosition.START, Rule.MANIFEST_PLACE,
+                    Rule.MANIFEST_PLACE.message(Finding.display(path)), Rule.MANIFEST_PLACE.hint()));
+        }
+        Set<Path> wanted = new HashSet<>(reportOn);
+        List<Finding> kept = findings.stream()
+                .filter(f -> wanted.isEmpty() || wanted.contains(f.file()))
+                .sorted(Finding.ORDER)
+                .toList();
+        List<CatalogEntry> keptEntries = entries.stream()
+                .filter(e -> wanted.isEmpty() || wanted.contains(e.file()))
+                .toList();
+        int files = wanted.isEmpty() ? catalog.size() + misplaced.size() : wanted.size();
+        return new ValidationReport(files, kept, keptEntries);
+    }
+
+    private Checked checkOne(ManifestFile file) {
+        if (!file.parsed()) {
+            var e = file.syntaxError();
+            Rule rule = e.duplicateKey() ? Rule.YAML_DUPLICATE_KEY : Rule.YAML_SYNTAX;
+            return new Checked(List.of(Finding.error(file.path(), e.position(), rule, rule.message(e.getMessage()), rule.hint())), null);
+        }
+        List<Finding> findings = schemaCheck.check(file.path(), file.yaml());
+        if (!findings.isEmpty()) {
+            return new Checked(findings, null);
+        }
+        try {
+            CatalogEntry entry = new CatalogEntry(file.path(), file.yaml(), ManifestBinder.bind(file.yaml().tree()));
+            return new Checked(manifestRules.check(entry), entry);
+        } catch (ManifestBinder.ManifestBindingException e) {
+            throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Checked(List<Finding> findings, CatalogEntry entry) {
+    }
+}
