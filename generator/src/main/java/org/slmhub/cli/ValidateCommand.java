@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slmhub.catalog.CatalogLayout;
-import org.slmhub.catalog.ManifestFile;
+import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.validate.ValidationReport;
 import org.slmhub.validate.Validator;
 import picocli.CommandLine.Command;
@@ -53,11 +53,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         if (!paths.isEmpty() && selected.isEmpty()) {
             throw new UsageException("no " + CatalogLayout.MANIFEST_NAME + " found under " + paths);
         }
-        List<Path> all = new ArrayList<>(CatalogLayout.catalogManifests(root));
-        selected.stream().filter(p -> !all.contains(p)).forEach(all::add);
-        List<ManifestFile> files = all.parallelStream().map(ManifestFile::read).toList();
-        List<Path> misplaced = paths.isEmpty() ? CatalogLayout.misplaced(root) : List.of();
-        ValidationReport report = new Validator().validate(files, selected, misplaced);
+        CatalogFiles files = CatalogFiles.read(root, selected);
+        ValidationReport report = new Validator().validate(files.manifests(), selected, files.misplaced());
         new FindingsPrinter().print(report, format, spec.commandLine().getOut());
         return report.passed() ? ExitCode.OK : ExitCode.PROBLEMS;
     }

@@ -101,17 +101,13 @@ final class ManifestRules {
             bases.put(m.baseModel().get(i), i);
         }
         bases.forEach((base, i) -> {
-            if (base.equalsIgnoreCase(m.id())) {
+            if (base.equals(m.id())) { // exact: "Qwen/Qwen2.5-0.5B" is the upstream of catalog id "qwen/qwen2.5-0.5b"
                 out.add(error(entry, "/base_model/" + i, Rule.BASE_MODEL_SELF, Rule.BASE_MODEL_SELF.message("base_model lists the model itself")));
             }
         });
         if (m.baseModelRelation() != null && m.baseModel().isEmpty()) {
             out.add(error(entry, "/base_model_relation", Rule.BASE_MODEL_SELF,
                     Rule.BASE_MODEL_SELF.message("base_model_relation is set but base_model is missing")));
-        }
-        if (m.baseModelRelation() == null && !m.baseModel().isEmpty()) {
-            out.add(error(entry, "/base_model", Rule.BASE_MODEL_SELF,
-                    Rule.BASE_MODEL_SELF.message("base_model is set but base_model_relation is missing (finetune, quantized, merge or adapter)")));
         }
     }
 

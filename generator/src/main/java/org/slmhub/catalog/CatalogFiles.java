@@ -1,0 +1,23 @@
+package org.slmhub.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catalog as files on disk: every manifest read and parsed (in parallel), plus the YAML files
+ * that sit where the catalog does not look.
+ */
+public record CatalogFiles(List<ManifestFile> manifests, List<Path> misplaced) {
+
+    /**
+     * @param root  the catalog folder
+     * @param extra manifests outside the catalog to read as well (drafts being checked against it)
+     */
+    public static CatalogFiles read(Path root, List<Path> extra) {
+        List<Path> paths = new ArrayList<>(CatalogLayout.catalogManifests(root));
+        extra.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
+        List<ManifestFile> files = paths.parallelStream().map(ManifestFile::read).toList();
+        return new CatalogFiles(files, CatalogLayout.misplaced(root));
+    }
+}
