@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -30,6 +33,8 @@ public final class LocatedYamlParser {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Manifests are small; a limit stops a pathological file from exhausting memory. */
     private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+    /** Stateless after construction, so one serves every thread. */
+    private static final Resolver RESOLVER = new Resolver();
 
     public LocatedYaml parse(String text) throws YamlSyntaxException {
         LoaderOptions options = new LoaderOptions();
@@ -39,14 +44,14 @@ public final class LocatedYamlParser {
         options.setNestingDepthLimit(30);
         Node root;
         try {
-            Iterable<Node> documents = new Yaml(options).composeAll(new StringReader(text));
-            var iterator = documents.iterator();
-            if (!iterator.hasNext()) {
+            // The composer alone: building a whole Yaml facade per file costs more than parsing it.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
+            if (!composer.checkNode()) {
                 throw new YamlSyntaxException("the file is empty: a manifest is a YAML mapping", SourcePosition.START, false);
             }
-            root = iterator.next();
-            if (iterator.hasNext()) {
-                Node second = iterator.next();
+            root = composer.getNode();
+            if (composer.checkNode()) {
+                Node second = composer.getNode();
                 throw new YamlSyntaxException("a manifest holds one YAML document, found a second one",
                         position(second == null ? null : second.getStartMark()), false);
             }

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slmhub.catalog.CatalogLayout;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
+import org.slmhub.validate.ArtifactCheck;
+import org.slmhub.validate.Finding;
 import org.slmhub.validate.ValidationReport;
 import org.slmhub.validate.Validator;
 import picocli.CommandLine.Command;
@@ -37,6 +42,13 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             description = "Manifests or folders to check (default: the whole catalog). Cross-manifest rules still see the whole catalog.")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--artifacts",
+            description = "Also check each artifact file (level 4): size, sha256 and GGUF header against the manifest.")
+    boolean artifacts;
+
+    @Mixin
+    StoreOptions storeOptions;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). github prints workflow-command annotations.")
     FindingsPrinter.Format format;
@@ -55,7 +67,24 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         }
         CatalogFiles files = CatalogFiles.read(root, selected);
         ValidationReport report = new Validator().validate(files.manifests(), selected, files.misplaced());
+        if (artifacts) {
+            report = withArtifactFindings(report);
+        }
         new FindingsPrinter().print(report, format, spec.commandLine().getOut());
         return report.passed() ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    /** Level 4 runs only on manifests that passed levels 1-3: a broken manifest has no trustworthy facts. */
+    private ValidationReport withArtifactFindings(ValidationReport report) {
+        ArtifactCheck check = new ArtifactCheck(storeOptions.open(), storeOptions.allMirrors());
+        Set<Path> failed = report.findings().stream().filter(Finding::isError).map(Finding::file).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>(report.findings());
+        for (CatalogEntry entry : report.entries()) {
+            if (!failed.contains(entry.file())) {
+                findings.addAll(check.check(entry));
+            }
+        }
+        findings.sort(Finding.ORDER);
+        return new ValidationReport(report.filesChecked(), findings, report.entries());
     }
 }

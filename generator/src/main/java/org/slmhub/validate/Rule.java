@@ -35,12 +35,12 @@ public enum Rule {
     URL_UNPINNED(Level.CATALOG, "%s is not pinned to a revision: the file behind it can change while the digest stays", "Use `https://huggingface.co/<repo>/resolve/<commit>/<file>` with the commit the digest was taken at."),
     // Level 4: the artifact itself
     ARTIFACT_UNAVAILABLE(Level.ARTIFACT, "cannot get %s: %s", "Check the URL, or pass `--mirror DIR` with a folder holding the file."),
-    ARTIFACT_SIZE(Level.ARTIFACT, "%s is %s bytes, the manifest says %s", "Set `size` to the exact byte count the publisher lists, or fix the URL."),
-    ARTIFACT_SHA256(Level.ARTIFACT, "%s has sha256 %s, the manifest says %s", "Set `sha256` to the digest the publisher lists, or fix the URL: the file may have changed upstream."),
+    ARTIFACT_SIZE(Level.ARTIFACT, "size of %s does not match: %s", "Set `size` to the exact byte count the publisher lists, or fix the URL."),
+    ARTIFACT_SHA256(Level.ARTIFACT, "sha256 of %s does not match: %s", "Set `sha256` to the digest the publisher lists, or fix the URL: the file may have changed upstream."),
     GGUF_HEADER(Level.ARTIFACT, "%s is not a readable GGUF file: %s", "Check that `format` is right and the URL points at the file itself, not a web page."),
-    GGUF_ARCHITECTURE(Level.ARTIFACT, "architecture: manifest says %s, the GGUF header says %s", "Spell `architecture` as the file's `general.architecture`."),
+    GGUF_ARCHITECTURE(Level.ARTIFACT, "architecture: manifest says %s, the GGUF header of %s says %s", "Spell `architecture` as the file's `general.architecture`."),
     GGUF_PARAMETERS(Level.ARTIFACT, "parameters: manifest says %s, the tensors in %s hold %s (more than %s%% apart)", "Set `parameters` to the count the publisher states for these weights."),
-    GGUF_CONTEXT(Level.ARTIFACT, "context_length: manifest says %s, the GGUF header says %s", "Use the trained context length the file declares (`<arch>.context_length`)."),
+    GGUF_CONTEXT(Level.ARTIFACT, "context_length: manifest says %s, the GGUF header of %s says %s", "Use the trained context length the file declares (`<arch>.context_length`)."),
     GGUF_QUANTIZATION(Level.ARTIFACT, "quantization: manifest says %s, the GGUF header of %s says %s", "Set `quantization` to the file type the header declares."),
     GGUF_TOKENIZER(Level.ARTIFACT, "%s has no tokenizer (tokenizer.ggml.model and tokenizer.ggml.tokens)", "A GGUF for inference must embed its tokenizer: convert it again with llama.cpp's convert script.");
 

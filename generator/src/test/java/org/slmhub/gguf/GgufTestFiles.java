@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Shared GGUF files and checks for the reader tests. */
-final class GgufTestFiles {
+public final class GgufTestFiles {
     static final String CHAT_TEMPLATE = "{% for m in messages %}<|{{ m.role }}|>{{ m.content }}{% endfor %}";
 
     private GgufTestFiles() {
@@ -19,7 +19,7 @@ final class GgufTestFiles {
      * A small Q4_K_M llama model with a tokenizer and a chat template: 9 metadata entries and
      * three tensors of 1024, 256 and 1024 values.
      */
-    static GgufWriter sampleModel(int version) {
+    public static GgufWriter sampleModel(int version) {
         return new GgufWriter(version)
                 .put("general.architecture", "llama")
                 .put("general.name", "Tiny Sample")

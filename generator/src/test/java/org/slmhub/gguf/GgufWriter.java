@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes small, valid GGUF files for tests: metadata, a tensor table, padding and tensor data. */
-final class GgufWriter {
+public final class GgufWriter {
     private record Tensor(String name, GgmlType type, long[] dims) {
     }
 
@@ -17,36 +17,36 @@ final class GgufWriter {
     private int metadataCount;
     private long alignment = DataAlignment.DEFAULT;
 
-    GgufWriter(int version) {
+    public GgufWriter(int version) {
         this.version = version;
     }
 
-    GgufWriter put(String key, GgufType type, Object value) {
+    public GgufWriter put(String key, GgufType type, Object value) {
         metadata.str(key).u32(type.code()).value(type, value);
         metadataCount++;
         return this;
     }
 
-    GgufWriter put(String key, String value) {
+    public GgufWriter put(String key, String value) {
         return put(key, GgufType.STRING, value);
     }
 
-    GgufWriter array(String key, GgufType elementType, List<?> elements) {
+    public GgufWriter array(String key, GgufType elementType, List<?> elements) {
         return put(key, GgufType.ARRAY, new GgufArray(elementType, elements.size(), List.copyOf(elements)));
     }
 
     /** Adds general.alignment as a metadata entry and pads the data section to it. */
-    GgufWriter alignment(int value) {
+    public GgufWriter alignment(int value) {
         alignment = value;
         return put(DataAlignment.KEY, GgufType.UINT32, value);
     }
 
-    GgufWriter tensor(String name, GgmlType type, long... dims) {
+    public GgufWriter tensor(String name, GgmlType type, long... dims) {
         tensors.add(new Tensor(name, type, dims));
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         LittleEndianBytes out = new LittleEndianBytes().header(version, tensors.size(), metadataCount);
         out.raw(metadata.toByteArray());
         long offset = 0;
@@ -71,7 +71,7 @@ final class GgufWriter {
         return out.toByteArray();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return Files.write(file, bytes());
     }
 

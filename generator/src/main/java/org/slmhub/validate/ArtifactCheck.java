@@ -1,0 +1,139 @@
+package org.slmhub.validate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slmhub.artifact.ArtifactException;
+import org.slmhub.artifact.ArtifactRef;
+import org.slmhub.artifact.ArtifactStore;
+import org.slmhub.artifact.Verification;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.ModelManifest;
+import org.slmhub.catalog.SourcePosition;
+import org.slmhub.gguf.GgufFile;
+import org.slmhub.gguf.GgufFormatException;
+import org.slmhub.gguf.GgufReader;
+
+/**
+ * Level 4: gets every artifact of a manifest through the verified store and checks the file
+ * against what the manifest claims: size and digest, then for GGUF the header's architecture,
+ * parameter count, context length, file type and tokenizer.
+ */
+public final class ArtifactCheck {
+    /** How far the declared parameter count may be from the tensors' (tied embeddings, "0.5B" rounding). */
+    public static final int PARAMETER_TOLERANCE_PERCENT = 10;
+
+    private final ArtifactStore store;
+    private final List<Path> mirrors;
+
+    /** @param mirrors the store's mirror folders, searched by file name to explain a mismatch precisely */
+    public ArtifactCheck(ArtifactStore store, List<Path> mirrors) {
+        this.store = store;
+        this.mirrors = List.copyOf(mirrors);
+    }
+
+    public List<Finding> check(CatalogEntry entry) {
+        List<Finding> out = new ArrayList<>();
+        List<ModelManifest.Artifact> artifacts = entry.manifest().artifacts();
+        for (int i = 0; i < artifacts.size(); i++) {
+            ModelManifest.Artifact a = artifacts.get(i);
+            String at = "/artifacts/" + i;
+            Path file = fetch(entry, a, at, out);
+            if (file != null && a.format().equals("gguf")) {
+                checkGguf(entry, a, at, file, out);
+            }
+        }
+        return out;
+    }
+
+    private Path fetch(CatalogEntry entry, ModelManifest.Artifact a, String at, List<Finding> out) {
+        try {
+            return store.resolve(new ArtifactRef(a.file(), URI.create(a.url()), a.sha256(), a.size())).path();
+        } catch (ArtifactException e) {
+            Finding precise = mirrorMismatch(entry, a, at);
+            if (precise != null) {
+                out.add(precise);
+            } else if (e.kind() == ArtifactException.Kind.CHECKSUM_MISMATCH) {
+                out.add(finding(entry, at + "/sha256", Rule.ARTIFACT_SHA256, Rule.ARTIFACT_SHA256.message(a.file(), e.getMessage())));
+            } else if (e.kind() == ArtifactException.Kind.SIZE_MISMATCH || e.kind() == ArtifactException.Kind.TOO_LONG) {
+                out.add(finding(entry, at + "/size", Rule.ARTIFACT_SIZE, Rule.ARTIFACT_SIZE.message(a.file(), e.getMessage())));
+            } else {
+                out.add(finding(entry, at + "/url", Rule.ARTIFACT_UNAVAILABLE, Rule.ARTIFACT_UNAVAILABLE.message(a.file(), e.getMessage())));
+            }
+            return null;
+        }
+    }
+
+    /** A mirror file with the artifact's name but other bytes: say exactly which field is wrong. */
+    private Finding mirrorMismatch(CatalogEntry entry, ModelManifest.Artifact a, String at) {
+        for (Path mirror : mirrors) {
+            Path candidate = mirror.resolve(a.file());
+            if (!Files.isRegularFile(candidate)) {
+                continue;
+            }
+            try {
+                Verification v = ArtifactStore.verify(candidate, a.sha256(), a.size());
+                if (v.actualSize() != a.size()) {
+                    return finding(entry, at + "/size", Rule.ARTIFACT_SIZE, Rule.ARTIFACT_SIZE.message(a.file(),
+                            candidate + " has " + v.actualSize() + " bytes, the manifest says " + a.size()));
+                }
+                if (!v.ok()) {
+                    return finding(entry, at + "/sha256", Rule.ARTIFACT_SHA256, Rule.ARTIFACT_SHA256.message(a.file(),
+                            candidate + " has " + v.actualSha256() + ", the manifest says " + a.sha256()));
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void checkGguf(CatalogEntry entry, ModelManifest.Artifact a, String at, Path file, List<Finding> out) {
+        GgufFile gguf;
+        try {
+            gguf = GgufReader.read(file);
+        } catch (GgufFormatException e) {
+            out.add(finding(entry, at + "/file", Rule.GGUF_HEADER, Rule.GGUF_HEADER.message(a.file(), e.getMessage())));
+            return;
+        }
+        ModelManifest m = entry.manifest();
+        gguf.architecture().filter(arch -> !arch.equals(m.architecture())).ifPresent(arch -> out.add(
+                finding(entry, "/architecture", Rule.GGUF_ARCHITECTURE, Rule.GGUF_ARCHITECTURE.message(m.architecture(), a.file(), arch))));
+        long counted = gguf.parameterCount();
+        if (Math.abs(counted - m.parameters()) * 100 > (long) PARAMETER_TOLERANCE_PERCENT * counted) {
+            out.add(finding(entry, "/parameters", Rule.GGUF_PARAMETERS,
+                    Rule.GGUF_PARAMETERS.message(m.parameters(), a.file(), counted, PARAMETER_TOLERANCE_PERCENT)));
+        }
+        gguf.contextLength().ifPresent(ctx -> {
+            if (ctx != m.contextLength()) {
+                out.add(finding(entry, "/context_length", Rule.GGUF_CONTEXT, Rule.GGUF_CONTEXT.message(m.contextLength(), a.file(), ctx)));
+            }
+        });
+        if (a.quantization() != null) {
+            gguf.quantization().filter(q -> !quantizationMatches(a.quantization(), q, gguf.fileType().isPresent())).ifPresent(q -> out.add(
+                    finding(entry, at + "/quantization", Rule.GGUF_QUANTIZATION, Rule.GGUF_QUANTIZATION.message(a.quantization(), a.file(), q))));
+        }
+        if (!gguf.hasTokenizer()) {
+            out.add(finding(entry, at + "/file", Rule.GGUF_TOKENIZER, Rule.GGUF_TOKENIZER.message(a.file())));
+        }
+    }
+
+    /**
+     * With general.file_type the names must agree exactly. Without it the reader infers the tensor
+     * type ("Q4_K"), which cannot tell Q4_K_S from Q4_K_M, so a declared name it begins is enough.
+     */
+    static boolean quantizationMatches(String declared, String found, boolean fromFileType) {
+        String d = declared.toUpperCase(Locale.ROOT);
+        String f = found.toUpperCase(Locale.ROOT);
+        return fromFileType ? d.equals(f) : d.equals(f) || d.startsWith(f + "_");
+    }
+
+    private static Finding finding(CatalogEntry entry, String pointer, Rule rule, String message) {
+        SourcePosition pos = entry.at(pointer);
+        return Finding.error(entry.file(), pos, rule, message, rule.hint());
+    }
+}
