@@ -2,6 +2,8 @@ package org.slmhub.catalog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -15,9 +17,11 @@ public record CatalogFiles(List<ManifestFile> manifests, List<Path> misplaced) {
      * @param extra manifests outside the catalog to read as well (drafts being checked against it)
      */
     public static CatalogFiles read(Path root, List<Path> extra) {
-        List<Path> paths = new ArrayList<>(CatalogLayout.catalogManifests(root));
-        extra.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
+        CatalogLayout.Scan scan = CatalogLayout.scan(root);
+        List<Path> paths = new ArrayList<>(scan.manifests());
+        Set<Path> known = new HashSet<>(paths);
+        extra.stream().filter(known::add).forEach(paths::add);
         List<ManifestFile> files = paths.parallelStream().map(ManifestFile::read).toList();
-        return new CatalogFiles(files, CatalogLayout.misplaced(root));
+        return new CatalogFiles(files, scan.misplaced());
     }
 }

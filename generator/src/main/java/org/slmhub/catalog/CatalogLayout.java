@@ -37,27 +37,32 @@ public final class CatalogLayout {
         return found.stream().distinct().sorted().toList();
     }
 
-    /** The manifests a catalog holds: exactly {@code <publisher>/<model>/model.yaml} under its root. */
-    public static List<Path> catalogManifests(Path catalogRoot) {
+    /**
+     * One walk over a catalog folder: the manifests it holds (exactly
+     * {@code <publisher>/<model>/model.yaml}) and the YAML files that sit where nothing reads them.
+     */
+    public static Scan scan(Path catalogRoot) {
         Path root = catalogRoot.toAbsolutePath().normalize();
-        return manifests(List.of(root)).stream().filter(p -> root.relativize(p).getNameCount() == 3).toList();
-    }
-
-    /** YAML files under a catalog folder that are not {@code <publisher>/<model>/model.yaml}. */
-    public static List<Path> misplaced(Path catalogRoot) {
-        Path root = catalogRoot.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".yaml") || name.endsWith(".yml");
-                    })
-                    .filter(p -> !(p.getFileName().toString().equals(MANIFEST_NAME) && root.relativize(p).getNameCount() == 3))
-                    .sorted()
-                    .toList();
+        List<Path> manifests = new ArrayList<>();
+        List<Path> misplaced = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root, 4)) {
+            walk.forEach(p -> {
+                String name = p.getFileName().toString();
+                if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || !Files.isRegularFile(p)) {
+                    return;
+                }
+                boolean placed = name.equals(MANIFEST_NAME) && root.relativize(p).getNameCount() == 3;
+                (placed ? manifests : misplaced).add(p);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        manifests.sort(null);
+        misplaced.sort(null);
+        return new Scan(List.copyOf(manifests), List.copyOf(misplaced));
+    }
+
+    public record Scan(List<Path> manifests, List<Path> misplaced) {
     }
 
     /** The id a manifest at this path must carry: its two parent folder names. */

@@ -34,7 +34,7 @@ public final class LocatedYamlParser {
     /** Manifests are small; a limit stops a pathological file from exhausting memory. */
     private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
     /** Stateless after construction, so one serves every thread. */
-    private static final Resolver RESOLVER = new Resolver();
+    private static final Resolver RESOLVER = new PlainTextFirstResolver();
 
     public LocatedYaml parse(String text) throws YamlSyntaxException {
         LoaderOptions options = new LoaderOptions();

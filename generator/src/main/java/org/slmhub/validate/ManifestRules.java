@@ -19,7 +19,7 @@ final class ManifestRules {
     /** The card sections every model must have (lower-cased for comparison). */
     static final List<String> CARD_SECTIONS = List.of("Intended use", "Limitations", "Training data", "Bias and risks");
     static final String OTHER_LICENSE = "other";
-    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
+    private static final Pattern HEADING = Pattern.compile("#{1,6}\\s+(.+?)\\s*#*\\s*");
     private static final Pattern UNPINNED_HF = Pattern.compile("^https://huggingface\\.co/.+/resolve/(main|master)/.*");
 
     List<Finding> check(CatalogEntry entry) {
@@ -82,10 +82,13 @@ final class ManifestRules {
 
     private void checkCard(CatalogEntry entry, List<Finding> out) {
         Set<String> headings = new HashSet<>();
-        Matcher matcher = HEADING.matcher(entry.manifest().card());
-        while (matcher.find()) {
-            headings.add(matcher.group(1).toLowerCase(Locale.ROOT));
-        }
+        // Only lines that start with '#' can be headings: test those alone, not the whole card.
+        entry.manifest().card().lines().filter(line -> line.startsWith("#")).forEach(line -> {
+            Matcher matcher = HEADING.matcher(line);
+            if (matcher.matches()) {
+                headings.add(matcher.group(1).toLowerCase(Locale.ROOT));
+            }
+        });
         List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
         if (!missing.isEmpty()) {
             String names = String.join(", ", missing.stream().map(s -> "`## " + s + "`").toList());

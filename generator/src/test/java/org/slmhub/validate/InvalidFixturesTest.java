@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slmhub.TestPaths;
-import org.slmhub.catalog.CatalogLayout;
-import org.slmhub.catalog.ManifestFile;
+import org.slmhub.catalog.CatalogFiles;
 
 /**
  * Each folder under test resources {@code invalid/} is a small catalog with exactly one problem.
@@ -35,8 +34,8 @@ class InvalidFixturesTest {
     @MethodSource("cases")
     void reportsExactlyTheExpectedProblem(String name) throws IOException {
         Path catalog = fixtures().resolve(name).resolve("models");
-        List<ManifestFile> files = CatalogLayout.catalogManifests(catalog).stream().map(ManifestFile::read).toList();
-        ValidationReport report = new Validator().validate(files, List.of(), CatalogLayout.misplaced(catalog));
+        CatalogFiles files = CatalogFiles.read(catalog, List.of());
+        ValidationReport report = new Validator().validate(files.manifests(), List.of(), files.misplaced());
 
         List<String> expected = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(catalog)) {
