@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the allowed word a typo most likely meant ("licence" → "license"). */
-final class ClosestMatch {
+public final class ClosestMatch {
     private ClosestMatch() {
     }
 
-    static Optional<String> among(String typed, Collection<String> allowed) {
+    public static Optional<String> among(String typed, Collection<String> allowed) {
         String probe = typed.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

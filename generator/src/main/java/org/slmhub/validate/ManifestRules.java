@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogLayout;
 import org.slmhub.catalog.ModelManifest;
@@ -32,6 +33,7 @@ final class ManifestRules {
         checkLicense(entry, out);
         checkCard(entry, out);
         checkLineage(entry, out);
+        checkSmoke(entry, out);
         Set<String> files = new HashSet<>();
         for (int i = 0; i < m.artifacts().size(); i++) {
             ModelManifest.Artifact a = m.artifacts().get(i);
@@ -111,6 +113,17 @@ final class ManifestRules {
         if (m.baseModelRelation() != null && m.baseModel().isEmpty()) {
             out.add(error(entry, "/base_model_relation", Rule.BASE_MODEL_SELF,
                     Rule.BASE_MODEL_SELF.message("base_model_relation is set but base_model is missing")));
+        }
+    }
+
+    private void checkSmoke(CatalogEntry entry, List<Finding> out) {
+        ModelManifest.Smoke smoke = entry.manifest().smoke();
+        if (smoke != null && smoke.expect() != null && smoke.expect().regex() != null) {
+            try {
+                Pattern.compile(smoke.expect().regex());
+            } catch (PatternSyntaxException e) {
+                out.add(error(entry, "/smoke/expect/regex", Rule.SMOKE_REGEX, Rule.SMOKE_REGEX.message(e.getDescription())));
+            }
         }
     }
 

@@ -1,0 +1,45 @@
+package org.slmhub.smoke;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Starts a worker JVM: this JVM's {@code java} and classpath, the request's heap, a private temp folder. */
+final class WorkerCommand {
+    private WorkerCommand() {
+    }
+
+    static Process start(SmokeLimits limits, Path scratch, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(limits, scratch)).directory(scratch.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    static List<String> command(SmokeLimits limits, Path scratch) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Xmx" + limits.workerHeapMegabytes() + "m");
+        // a short-lived single-model JVM: the serial collector and the quick compiler start fastest
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:ErrorFile=" + scratch.resolve("hs_err_pid%p.log"));
+        command.add("-D" + NativeLibraryFolder.PROPERTY + "=" + scratch);
+        command.add("-cp");
+        command.add(absoluteClasspath());
+        command.add(WorkerMain.class.getName());
+        return command;
+    }
+
+    /** The worker runs in its temp folder, so relative entries (java -jar slmhub.jar) must be made absolute. */
+    private static String absoluteClasspath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}

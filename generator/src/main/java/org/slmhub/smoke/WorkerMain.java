@@ -1,0 +1,75 @@
+package org.slmhub.smoke;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The worker JVM that {@link ForkedEngine} starts: reads a {@link SmokeRequest} as JSON (from the
+ * file named by the first argument, else stdin), runs it with {@link InProcessEngine}, prints
+ * {@code SLMHUB-LOADED <ms>} when the weights are loaded and {@code SLMHUB-RESULT <json>} at the
+ * end, then halts: the binding's native thread would keep the JVM alive after the model is closed.
+ * A request it cannot read makes it exit with code 2 and the reason on stderr.
+ */
+public final class WorkerMain {
+    static final int BAD_REQUEST = 2;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        int exitCode = 1;
+        try {
+            SmokeRequest request;
+            try {
+                request = readRequest(args);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("slmhub smoke worker: cannot read the request: " + e.getMessage());
+                exitCode = BAD_REQUEST;
+                return;
+            }
+            String pause = System.getenv(WorkerProtocol.TEST_PAUSE_ENV);
+            pauseIfTesting(pause, "load");
+            SmokeOutcome outcome = new InProcessEngine(true, loadMillis -> {
+                emit(out, WorkerProtocol.LOADED + loadMillis);
+                pauseIfTesting(pause, "generate");
+            }).run(request);
+            emit(out, WorkerProtocol.RESULT + WorkerProtocol.toJson(outcome.withPeakRssBytes(PeakMemory.ofThisProcess())));
+            exitCode = 0;
+        } catch (RuntimeException | Error e) {
+            System.err.println("slmhub smoke worker failed: " + e);
+        } finally {
+            out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(exitCode);
+        }
+    }
+
+    private static SmokeRequest readRequest(String[] args) throws IOException {
+        String json = args.length > 0 ? Files.readString(Path.of(args[0]))
+                : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        return WorkerProtocol.fromJson(json, SmokeRequest.class);
+    }
+
+    /** On a line of its own: native code may have left a partial line on stdout. */
+    private static void emit(PrintStream out, String line) {
+        out.print('\n');
+        out.print(line);
+        out.print('\n');
+        out.flush();
+    }
+
+    private static void pauseIfTesting(String pause, String phase) {
+        if (pause == null || !pause.startsWith(phase + ":")) {
+            return;
+        }
+        try {
+            Thread.sleep(Long.parseLong(pause.substring(phase.length() + 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
