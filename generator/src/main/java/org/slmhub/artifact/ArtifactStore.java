@@ -47,8 +47,14 @@ public final class ArtifactStore {
             return new Resolved(mirrored.file().get(), Resolved.Source.MIRROR);
         }
         if (!allowDownload || ref.url() == null) {
+            var wrong = mirrored.wrongBytes();
+            if (wrong.isPresent()) {
+                // The file is there under its name but is not the file the manifest describes.
+                throw new ArtifactException(wrong.get().kind(), ref.file() + ": " + wrong.get().message());
+            }
             String why = allowDownload ? "the manifest gives no url" : "downloads are disabled (offline)";
-            String rejected = mirrored.rejected().isEmpty() ? "" : "; " + String.join("; ", mirrored.rejected());
+            String rejected = mirrored.rejected().isEmpty() ? ""
+                    : "; " + String.join("; ", mirrored.rejected().stream().map(MirrorSearch.Rejection::message).toList());
             throw new ArtifactException(UNAVAILABLE, ref.file() + " (sha256 " + ref.sha256() + ") is not in the cache ("
                     + cache.root() + ") or any mirror (" + (mirrorDirs.isEmpty() ? "none given" : mirrorDirs) + ") and "
                     + why + "; add a --mirror folder holding it or allow downloads" + rejected);

@@ -24,8 +24,16 @@ import java.util.stream.Stream;
  */
 final class MirrorSearch {
 
-    /** The verified mirror file, or nothing plus one line per named candidate that was rejected. */
-    record Outcome(Optional<Path> file, List<String> rejected) {
+    /** The verified mirror file, or nothing plus why each named candidate was rejected. */
+    record Outcome(Optional<Path> file, List<Rejection> rejected) {
+        /** A named candidate with other bytes: the mirror holds a wrong copy, not merely no copy. */
+        Optional<Rejection> wrongBytes() {
+            return rejected.stream().filter(r -> r.kind() != ArtifactException.Kind.UNAVAILABLE).findFirst();
+        }
+    }
+
+    /** Why one mirror file was not used: its size or digest differs, or it could not be read. */
+    record Rejection(String message, ArtifactException.Kind kind) {
     }
 
     private record FileKey(Path realPath, long size, FileTime modified) {
@@ -40,7 +48,7 @@ final class MirrorSearch {
     }
 
     Outcome find(ArtifactRef ref) {
-        List<String> rejected = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
         Set<Path> tried = new HashSet<>();
         for (Path dir : mirrors) {
             for (Path candidate : namedCandidates(dir, ref)) {
@@ -73,7 +81,7 @@ final class MirrorSearch {
                 .toList();
     }
 
-    private static List<Path> sameSizeFiles(Path dir, long size, List<String> rejected) {
+    private static List<Path> sameSizeFiles(Path dir, long size, List<Rejection> rejected) {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return found;
@@ -89,7 +97,7 @@ final class MirrorSearch {
                 }
             }
         } catch (IOException e) {
-            rejected.add("cannot list mirror folder " + dir + ": " + e);
+            rejected.add(new Rejection("cannot list mirror folder " + dir + ": " + e, ArtifactException.Kind.UNAVAILABLE));
         }
         return found.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
@@ -103,11 +111,11 @@ final class MirrorSearch {
     }
 
     /** Verifies one candidate; notes why a named candidate failed, since the user likely put it there. */
-    private boolean matches(Path candidate, ArtifactRef ref, List<String> rejected) {
+    private boolean matches(Path candidate, ArtifactRef ref, List<Rejection> rejected) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(candidate, BasicFileAttributes.class);
             if (attrs.size() != ref.size()) {
-                note(rejected, "mirror file " + candidate + " has " + attrs.size() + " bytes, expected " + ref.size());
+                note(rejected, "mirror file " + candidate + " has " + attrs.size() + " bytes, expected " + ref.size(), ArtifactException.Kind.SIZE_MISMATCH);
                 return false;
             }
             FileKey key = new FileKey(candidate.toRealPath(), attrs.size(), attrs.lastModifiedTime());
@@ -116,25 +124,25 @@ final class MirrorSearch {
                 filesHashed.incrementAndGet();
                 digest = Verification.of(candidate, ref.sha256(), ref.size()).actualSha256();
                 if (digest == null) {
-                    note(rejected, "mirror file " + candidate + " changed while it was being read");
+                    note(rejected, "mirror file " + candidate + " changed while it was being read", ArtifactException.Kind.UNAVAILABLE);
                     return false;
                 }
                 knownDigests.put(key, digest);
             }
             if (!digest.equals(ref.sha256())) {
-                note(rejected, "mirror file " + candidate + " has sha256 " + digest + ", expected " + ref.sha256());
+                note(rejected, "mirror file " + candidate + " has sha256 " + digest + ", expected " + ref.sha256(), ArtifactException.Kind.CHECKSUM_MISMATCH);
                 return false;
             }
             return true;
         } catch (IOException e) {
-            note(rejected, "cannot read mirror file " + candidate + ": " + e);
+            note(rejected, "cannot read mirror file " + candidate + ": " + e, ArtifactException.Kind.UNAVAILABLE);
             return false;
         }
     }
 
-    private static void note(List<String> rejected, String line) {
+    private static void note(List<Rejection> rejected, String line, ArtifactException.Kind kind) {
         if (rejected != null) {
-            rejected.add(line);
+            rejected.add(new Rejection(line, kind));
         }
     }
 }

@@ -76,7 +76,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Level 4 runs only on manifests that passed levels 1-3: a broken manifest has no trustworthy facts. */
     private ValidationReport withArtifactFindings(ValidationReport report) {
-        ArtifactCheck check = new ArtifactCheck(storeOptions.open(), storeOptions.allMirrors());
+        ArtifactCheck check = new ArtifactCheck(storeOptions.open());
         Set<Path> failed = report.findings().stream().filter(Finding::isError).map(Finding::file).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>(report.findings());
         for (CatalogEntry entry : report.entries()) {

@@ -1,8 +1,6 @@
 package org.slmhub.validate;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Locale;
 import org.slmhub.artifact.ArtifactException;
 import org.slmhub.artifact.ArtifactRef;
 import org.slmhub.artifact.ArtifactStore;
-import org.slmhub.artifact.Verification;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.catalog.SourcePosition;
@@ -28,12 +25,9 @@ public final class ArtifactCheck {
     public static final int PARAMETER_TOLERANCE_PERCENT = 10;
 
     private final ArtifactStore store;
-    private final List<Path> mirrors;
 
-    /** @param mirrors the store's mirror folders, searched by file name to explain a mismatch precisely */
-    public ArtifactCheck(ArtifactStore store, List<Path> mirrors) {
+    public ArtifactCheck(ArtifactStore store) {
         this.store = store;
-        this.mirrors = List.copyOf(mirrors);
     }
 
     public List<Finding> check(CatalogEntry entry) {
@@ -54,10 +48,7 @@ public final class ArtifactCheck {
         try {
             return store.resolve(new ArtifactRef(a.file(), URI.create(a.url()), a.sha256(), a.size())).path();
         } catch (ArtifactException e) {
-            Finding precise = mirrorMismatch(entry, a, at);
-            if (precise != null) {
-                out.add(precise);
-            } else if (e.kind() == ArtifactException.Kind.CHECKSUM_MISMATCH) {
+            if (e.kind() == ArtifactException.Kind.CHECKSUM_MISMATCH) {
                 out.add(finding(entry, at + "/sha256", Rule.ARTIFACT_SHA256, Rule.ARTIFACT_SHA256.message(a.file(), e.getMessage())));
             } else if (e.kind() == ArtifactException.Kind.SIZE_MISMATCH || e.kind() == ArtifactException.Kind.TOO_LONG) {
                 out.add(finding(entry, at + "/size", Rule.ARTIFACT_SIZE, Rule.ARTIFACT_SIZE.message(a.file(), e.getMessage())));
@@ -66,30 +57,6 @@ public final class ArtifactCheck {
             }
             return null;
         }
-    }
-
-    /** A mirror file with the artifact's name but other bytes: say exactly which field is wrong. */
-    private Finding mirrorMismatch(CatalogEntry entry, ModelManifest.Artifact a, String at) {
-        for (Path mirror : mirrors) {
-            Path candidate = mirror.resolve(a.file());
-            if (!Files.isRegularFile(candidate)) {
-                continue;
-            }
-            try {
-                Verification v = ArtifactStore.verify(candidate, a.sha256(), a.size());
-                if (v.actualSize() != a.size()) {
-                    return finding(entry, at + "/size", Rule.ARTIFACT_SIZE, Rule.ARTIFACT_SIZE.message(a.file(),
-                            candidate + " has " + v.actualSize() + " bytes, the manifest says " + a.size()));
-                }
-                if (!v.ok()) {
-                    return finding(entry, at + "/sha256", Rule.ARTIFACT_SHA256, Rule.ARTIFACT_SHA256.message(a.file(),
-                            candidate + " has " + v.actualSha256() + ", the manifest says " + a.sha256()));
-                }
-            } catch (IOException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private void checkGguf(CatalogEntry entry, ModelManifest.Artifact a, String at, Path file, List<Finding> out) {

@@ -18,9 +18,9 @@ import java.util.List;
  * UTF-8 character, which llama.cpp's streaming would hold back and send together with the next
  * token, so every streamed piece is exactly one token.
  */
-final class TinyLlama {
+public final class TinyLlama {
     /** The ChatML template; llama.cpp recognises it without Jinja by its {@code <|im_start|>}. */
-    static final String CHATML = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
+    public static final String CHATML = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
             + " + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
     private static final int EMBEDDING = 32;
@@ -40,12 +40,12 @@ final class TinyLlama {
     }
 
     /** One layer, no chat template. */
-    static Path write(Path file) throws IOException {
+    public static Path write(Path file) throws IOException {
         return write(file, 1, null);
     }
 
     /** @param chatTemplate written as {@code tokenizer.chat_template}; null writes none */
-    static Path write(Path file, int layers, String chatTemplate) throws IOException {
+    public static Path write(Path file, int layers, String chatTemplate) throws IOException {
         List<String> tokens = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
         List<Integer> types = new ArrayList<>(List.of(TOKEN_UNKNOWN, TOKEN_CONTROL, TOKEN_CONTROL));
         List<Float> scores = new ArrayList<>(List.of(0f, 0f, 0f));

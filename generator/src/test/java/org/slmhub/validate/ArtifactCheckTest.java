@@ -181,7 +181,7 @@ class ArtifactCheckTest {
         assertEquals(1, findings.size(), findings::toPrettyString);
         assertEquals("artifact-size", findings.get(0).get("rule").asText());
         assertEquals(27, findings.get(0).get("line").asInt());
-        assertTrue(findings.get(0).get("message").asText().endsWith("has " + file.length + " bytes, the manifest says " + (file.length + 10)),
+        assertTrue(findings.get(0).get("message").asText().endsWith("has " + file.length + " bytes, expected " + (file.length + 10)),
                 findings::toPrettyString);
     }
 

@@ -1,0 +1,200 @@
+package org.slmhub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slmhub.TestPaths;
+import org.slmhub.smoke.TinyLlama;
+
+/**
+ * {@code slmhub smoke} end to end: real llama.cpp in forked workers, on a tiny random llama the
+ * test writes (and on the shared fixtures when present).
+ */
+class SmokeCommandTest {
+    @TempDir
+    Path tmp;
+    Path mirror;
+    Path catalog;
+    byte[] tiny;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        mirror = Files.createDirectories(tmp.resolve("mirror"));
+        catalog = Files.createDirectories(tmp.resolve("models"));
+        tiny = Files.readAllBytes(TinyLlama.write(tmp.resolve("tiny.gguf")));
+    }
+
+    private Path manifest(String id, String file, byte[] bytes, String expect) throws IOException {
+        Files.write(mirror.resolve(file), bytes);
+        String yaml = """
+                # comment kept by --record
+                schema: 1
+                id: %s
+                name: Tiny
+                publisher: Acme
+                summary: A random tiny llama the smoke tests write themselves.
+                license: MIT
+                languages: [en]
+                pipeline_tag: text-generation
+                architecture: llama
+                parameters: 30000
+                context_length: 512
+                card: |
+                  ## Intended use
+                  Tests.
+                  ## Limitations
+                  Random weights.
+                  ## Training data
+                  None.
+                  ## Bias and risks
+                  None.
+                artifacts:
+                  - file: %s
+                    format: gguf
+                    quantization: F32
+                    url: https://example.org/acme/tiny/resolve/0123abc/%s
+                    sha256: %s
+                    size: %d
+                smoke:
+                  prompt: Once upon a time
+                  max_tokens: 8
+                %s""".formatted(id, file, file, sha256(bytes), bytes.length, expect);
+        Path path = catalog.resolve(id).resolve("model.yaml");
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, yaml);
+        return path;
+    }
+
+    private CliRun smoke(String... extra) {
+        List<String> args = new ArrayList<>(List.of("smoke", "--catalog", catalog.toString(), "--offline",
+                "--cache", tmp.resolve("cache").toString(), "--mirror", mirror.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void recordThenPassThenCatchAChangedOutput() throws IOException {
+        Path manifest = manifest("acme/tiny", "tiny.gguf", tiny, "");
+        CliRun recorded = smoke("--record");
+        assertEquals(0, recorded.exitCode(), recorded::toString);
+        String yaml = Files.readString(manifest);
+        assertTrue(yaml.startsWith("# comment kept by --record\n"), yaml);
+        assertTrue(yaml.contains("\n  expect:\n    exact: \""), yaml);
+
+        CliRun again = smoke("--report", tmp.resolve("report.json").toString());
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(again.out().contains("1 passed, 0 failed"), again::toString);
+
+        Files.writeString(manifest, yaml.replaceFirst("exact: \".*\"", "exact: \"something else\""));
+        CliRun mismatch = smoke("--report", tmp.resolve("report.json").toString());
+        assertEquals(1, mismatch.exitCode(), mismatch::toString);
+        JsonNode result = new ObjectMapper().readTree(tmp.resolve("report.json").toFile()).get("results").get(0);
+        assertEquals("output-mismatch", result.get("status").asText());
+        assertTrue(result.get("reason").asText().startsWith("expected exactly \"something else\", got \""), result::toString);
+        assertEquals(8, result.get("tokens").asInt(), result::toString);
+        assertTrue(result.get("peak_rss_bytes").asLong() > 0, result::toString);
+        assertEquals(sha256(tiny), result.get("artifact").get("sha256").asText());
+    }
+
+    @Test
+    void aByteFlippedMirrorCopyIsAChecksumMismatch() throws IOException {
+        manifest("acme/tiny", "tiny.gguf", tiny, "");
+        byte[] flipped = tiny.clone();
+        flipped[flipped.length / 2] ^= 0x40;
+        Files.write(mirror.resolve("tiny.gguf"), flipped);
+        CliRun run = smoke();
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("checksum-mismatch: tiny.gguf: mirror file "), run::toString);
+    }
+
+    @Test
+    void aTruncatedFileIsLoadFailedAndTheRunGoesOn() throws IOException {
+        byte[] truncated = java.util.Arrays.copyOf(tiny, tiny.length / 2);
+        manifest("acme/broken", "broken.gguf", truncated, "");
+        manifest("acme/tiny", "tiny.gguf", tiny, "");
+        CliRun run = smoke();
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("load-failed"), run::toString);
+        assertTrue(run.out().contains("1 passed, 1 failed"), run::toString);
+    }
+
+    @Test
+    void shardsSplitTheModelsWithoutOverlap() throws IOException {
+        manifest("acme/one", "one.gguf", tiny, "");
+        byte[] other = Files.readAllBytes(TinyLlama.write(tmp.resolve("two.gguf"), 2, null));
+        manifest("acme/two", "two.gguf", other, "");
+        CliRun first = smoke("--shard", "1/2");
+        CliRun second = smoke("--shard", "2/2");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals(0, second.exitCode(), second::toString);
+        assertTrue(first.out().contains("smoking acme/one") && !first.out().contains("smoking acme/two"), first::toString);
+        assertTrue(second.out().contains("smoking acme/two") && !second.out().contains("smoking acme/one"), second::toString);
+        CliRun bad = smoke("--shard", "3/2");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("shard must be I/N with 1 <= I <= N, got 3/2"), bad::toString);
+    }
+
+    @Test
+    void changedSinceSmokesOnlyWhatChanged() throws Exception {
+        manifest("acme/one", "one.gguf", tiny, "");
+        byte[] other = Files.readAllBytes(TinyLlama.write(tmp.resolve("two-src.gguf"), 2, null));
+        Path two = manifest("acme/two", "two.gguf", other, "");
+        try (Git git = Git.init().setDirectory(tmp.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern("models").call();
+            git.commit().setMessage("catalog").setAuthor("T", "t@example.org").setCommitter("T", "t@example.org").setSign(false).call();
+        }
+        Files.writeString(two, Files.readString(two).replace("max_tokens: 8", "max_tokens: 4"));
+        CliRun run = smoke("--changed-since", "main");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("smoking acme/two"), run::toString);
+        assertFalse(run.out().contains("smoking acme/one"), run::toString);
+        CliRun unknown = smoke("--changed-since", "nope");
+        assertEquals(2, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown revision `nope`"), unknown::toString);
+    }
+
+    @Test
+    void anUnknownModelIsAUsageErrorWithASuggestion() throws IOException {
+        manifest("acme/tiny", "tiny.gguf", tiny, "");
+        CliRun run = smoke("acme/tinny");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("unknown model `acme/tinny`; did you mean `acme/tiny`?"), run::toString);
+    }
+
+    @Test
+    void theBundledFixtureModelsPassTheirRecordedExpectations() {
+        var shared = TestPaths.sharedModels();
+        assumeTrue(shared.isPresent(), TestPaths.SHARED_ABSENT);
+        CliRun run = CliRun.of("smoke", "--catalog", TestPaths.repoRoot().resolve("models").toString(), "--offline",
+                "--cache", tmp.resolve("cache").toString(), "--mirror", shared.get().toString(),
+                "ggml-org/stories260k", "aladar/llama-2-tiny-random");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("passed (16 tokens"), run::toString);
+        assertTrue(run.out().contains("\", there was a little girl named Lily. She loved to play\""), run::toString);
+        assertTrue(run.out().contains("2 passed, 0 failed"), run::toString);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
