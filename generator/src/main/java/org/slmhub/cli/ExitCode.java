@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int PROBLEMS = 1;
     /** The command could not run: bad usage, a missing folder, or an internal error. */
     public static final int USAGE = 2;
+    /** Stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

@@ -190,6 +190,27 @@ class SmokeCommandTest {
         assertTrue(run.out().contains("2 passed, 0 failed"), run::toString);
     }
 
+    @Test
+    void damagedCopiesOfTheRealFixtureFailCleanly() throws IOException {
+        var shared = TestPaths.sharedModels();
+        assumeTrue(shared.isPresent(), TestPaths.SHARED_ABSENT);
+        byte[] real = Files.readAllBytes(shared.get().resolve("stories260K.gguf"));
+        byte[] flipped = real.clone();
+        flipped[real.length - 1000] ^= 0x01;
+        byte[] truncated = java.util.Arrays.copyOf(real, real.length - 4096);
+        // The real manifest's digest against a flipped copy; a manifest that describes the truncated copy.
+        Files.write(mirror.resolve("stories260K-f32.gguf"), flipped);
+        Path realManifest = catalog.resolve("ggml-org/stories260k/model.yaml");
+        Files.createDirectories(realManifest.getParent());
+        Files.copy(TestPaths.repoRoot().resolve("models/ggml-org/stories260k/model.yaml"), realManifest);
+        manifest("acme/truncated", "truncated.gguf", truncated, "");
+        CliRun run = smoke("--report", tmp.resolve("report.json").toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode results = new ObjectMapper().readTree(tmp.resolve("report.json").toFile()).get("results");
+        assertEquals("load-failed", results.get(0).get("status").asText(), results::toPrettyString);
+        assertEquals("checksum-mismatch", results.get(1).get("status").asText(), results::toPrettyString);
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -1,0 +1,104 @@
+package org.slmhub.api;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slmhub.artifact.ArtifactException;
+import org.slmhub.artifact.ArtifactRef;
+import org.slmhub.artifact.ArtifactStore;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.CatalogFiles;
+import org.slmhub.catalog.ModelManifest;
+import org.slmhub.catalog.ModelRef;
+import org.slmhub.smoke.TextGenerator;
+import org.slmhub.validate.ClosestMatch;
+import org.slmhub.validate.Finding;
+import org.slmhub.validate.ValidationReport;
+import org.slmhub.validate.Validator;
+
+/**
+ * slmhub for applications: name a model from the catalog, get its verified file, generate text.
+ *
+ * <pre>{@code
+ * Slmhub hub = Slmhub.open(Path.of("models"), ArtifactStore.builder(ArtifactStore.defaultCacheRoot(System.getenv())).build());
+ * Path gguf = hub.resolve("qwen/qwen2.5-0.5b-instruct:Q4_K_M");   // downloaded once, verified by sha256
+ * try (TextGenerator model = hub.load("ggml-org/stories260k")) {
+ *     String text = model.generate("Once upon a time", new TextGenerator.Settings(32, 0f, 42), piece -> { });
+ * }
+ * }</pre>
+ * A JVM that loaded a model must end with {@code System.exit} (the llama.cpp binding keeps a native thread).
+ */
+public final class Slmhub {
+    private final Map<String, CatalogEntry> byId;
+    private final ArtifactStore store;
+
+    private Slmhub(List<CatalogEntry> entries, ArtifactStore store) {
+        this.byId = entries.stream().collect(Collectors.toMap(e -> e.manifest().id(), Function.identity()));
+        this.store = store;
+    }
+
+    /** Over entries already validated (the CLI loads and reports them itself). */
+    public static Slmhub of(List<CatalogEntry> entries, ArtifactStore store) {
+        return new Slmhub(entries, store);
+    }
+
+    /** Reads and validates a catalog folder; refuses a catalog with errors, naming the first. */
+    public static Slmhub open(Path catalog, ArtifactStore store) throws SlmhubException {
+        CatalogFiles files = CatalogFiles.read(catalog, List.of());
+        ValidationReport report = new Validator().validate(files.manifests(), List.of(), files.misplaced());
+        if (!report.passed()) {
+            Finding first = report.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
+            throw new SlmhubException("the catalog at " + catalog + " has " + report.errorCount() + " error(s); first: "
+                    + first.file() + ":" + first.position() + ": " + first.message());
+        }
+        return new Slmhub(report.entries(), store);
+    }
+
+    /** The manifest and the artifact a reference such as {@code qwen/qwen3-0.6b:Q8_0} names. */
+    public Choice choose(String reference) throws SlmhubException {
+        ModelRef ref = ModelRef.parse(reference);
+        CatalogEntry entry = byId.get(ref.id());
+        if (entry == null) {
+            String hint = ClosestMatch.among(ref.id(), byId.keySet()).map(s -> "; did you mean `" + s + "`?").orElse("");
+            throw new SlmhubException("unknown model `" + ref.id() + "`" + hint);
+        }
+        StringBuilder why = new StringBuilder();
+        ModelManifest.Artifact artifact = ref.pick(entry.manifest(), why)
+                .orElseThrow(() -> new SlmhubException(why.length() > 0 ? why.toString() : ref.id() + " lists no files"));
+        return new Choice(entry.manifest(), artifact);
+    }
+
+    public record Choice(ModelManifest manifest, ModelManifest.Artifact artifact) {
+    }
+
+    /** The verified local file: from the cache, a mirror, or downloaded (and verified) once. */
+    public Path resolve(String reference) throws SlmhubException {
+        ModelManifest.Artifact a = choose(reference).artifact();
+        try {
+            return store.resolve(new ArtifactRef(a.file(), URI.create(a.url()), a.sha256(), a.size())).path();
+        } catch (ArtifactException e) {
+            throw new SlmhubException(e.getMessage());
+        }
+    }
+
+    /** Resolves and loads a GGUF model for generation in this JVM. */
+    public TextGenerator load(String reference) throws SlmhubException {
+        Choice choice = choose(reference);
+        if (!choice.artifact().format().equals("gguf")) {
+            throw new SlmhubException(reference + " is " + choice.artifact().format() + "; slmhub runs GGUF files");
+        }
+        Path file = resolve(reference);
+        int context = (int) Math.min(choice.manifest().contextLength(), DEFAULT_CONTEXT);
+        try {
+            return TextGenerator.load(file, context);
+        } catch (TextGenerator.GenerationException e) {
+            throw new SlmhubException(e.getMessage());
+        }
+    }
+
+    /** Context for interactive runs: enough for a prompt and an answer, small enough to allocate quickly. */
+    public static final int DEFAULT_CONTEXT = 4096;
+}

@@ -1,0 +1,126 @@
+package org.slmhub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slmhub.smoke.TinyLlama;
+
+/** {@code slmhub pull} and {@code slmhub run} on a catalog of one tiny llama with two variants. */
+class PullAndRunCommandTest {
+    @TempDir
+    Path tmp;
+    Path mirror;
+    Path catalog;
+
+    @BeforeEach
+    void catalogWithTwoVariants() throws IOException {
+        mirror = Files.createDirectories(tmp.resolve("mirror"));
+        catalog = Files.createDirectories(tmp.resolve("models"));
+        byte[] small = Files.readAllBytes(TinyLlama.write(mirror.resolve("tiny-1.gguf"), 1, null));
+        byte[] large = Files.readAllBytes(TinyLlama.write(mirror.resolve("tiny-2.gguf"), 2, TinyLlama.CHATML));
+        String yaml = """
+                schema: 1
+                id: acme/tiny
+                name: Tiny
+                publisher: Acme
+                summary: A random tiny llama the tests write themselves.
+                license: MIT
+                languages: [en]
+                pipeline_tag: text-generation
+                architecture: llama
+                parameters: 30000
+                context_length: 512
+                card: |
+                  ## Intended use
+                  Tests.
+                  ## Limitations
+                  Random weights.
+                  ## Training data
+                  None.
+                  ## Bias and risks
+                  None.
+                artifacts:
+                  - file: tiny-2.gguf
+                    format: gguf
+                    quantization: F16
+                    url: https://example.org/acme/tiny/resolve/0123abc/tiny-2.gguf
+                    sha256: %s
+                    size: %d
+                  - file: tiny-1.gguf
+                    format: gguf
+                    quantization: F32
+                    url: https://example.org/acme/tiny/resolve/0123abc/tiny-1.gguf
+                    sha256: %s
+                    size: %d
+                """.formatted(SmokeCommandTest.sha256(large), large.length, SmokeCommandTest.sha256(small), small.length);
+        Path file = catalog.resolve("acme/tiny/model.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, yaml);
+    }
+
+    private CliRun cli(String command, String... rest) {
+        List<String> args = new ArrayList<>(List.of(command, "--catalog", catalog.toString(), "--offline",
+                "--cache", tmp.resolve("cache").toString(), "--mirror", mirror.toString()));
+        args.addAll(List.of(rest));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void pullPrintsOnlyThePathOfTheSmallestVariantByDefault() {
+        CliRun run = cli("pull", "acme/tiny");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(mirror.resolve("tiny-1.gguf").toAbsolutePath() + "\n", run.out());
+    }
+
+    @Test
+    void pullTakesAQuantizationOrAFileName() {
+        assertEquals(mirror.resolve("tiny-2.gguf").toAbsolutePath() + "\n", cli("pull", "acme/tiny:f16").out());
+        assertEquals(mirror.resolve("tiny-2.gguf").toAbsolutePath() + "\n", cli("pull", "acme/tiny:tiny-2.gguf").out());
+    }
+
+    @Test
+    void pullExplainsWhatExists() {
+        CliRun variant = cli("pull", "acme/tiny:Q4_K_M");
+        assertEquals(1, variant.exitCode(), variant::toString);
+        assertEquals("slmhub: error: no variant `Q4_K_M` of acme/tiny; available: F32 (tiny-1.gguf), F16 (tiny-2.gguf)\n", variant.err());
+        CliRun model = cli("pull", "acme/tyni");
+        assertEquals(1, model.exitCode(), model::toString);
+        assertEquals("slmhub: error: unknown model `acme/tyni`; did you mean `acme/tiny`?\n", model.err());
+    }
+
+    @Test
+    void runStreamsARepeatableGreedyContinuation() {
+        CliRun first = cli("run", "acme/tiny", "--raw", "--temperature", "0", "--max-tokens", "12", "Once upon a time");
+        CliRun second = cli("run", "acme/tiny", "--raw", "--temperature", "0", "--max-tokens", "12", "Once upon a time");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertFalse(first.out().isBlank(), first::toString);
+        assertTrue(first.out().endsWith("\n"), first::toString);
+        assertFalse(first.out().contains("libjllama"), "nothing but the generated text on stdout: " + first.out());
+        assertEquals(first.out(), second.out());
+    }
+
+    @Test
+    void runUsesTheChatTemplateWhenTheModelHasOne() {
+        CliRun chat = cli("run", "acme/tiny:F16", "--temperature", "0", "--max-tokens", "8", "Hello");
+        assertEquals(0, chat.exitCode(), chat::toString);
+        CliRun raw = cli("run", "acme/tiny:F16", "--raw", "--temperature", "0", "--max-tokens", "8", "Hello");
+        assertEquals(0, raw.exitCode(), raw::toString);
+        assertFalse(chat.out().equals(raw.out()), "the template changes what the model sees: " + chat.out());
+    }
+
+    @Test
+    void runRefusesNonsenseSettings() {
+        CliRun run = cli("run", "acme/tiny", "--max-tokens", "0", "x");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--max-tokens must be at least 1"), run::toString);
+    }
+}
