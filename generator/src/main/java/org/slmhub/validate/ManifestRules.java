@@ -34,6 +34,7 @@ final class ManifestRules {
         checkCard(entry, out);
         checkLineage(entry, out);
         checkSmoke(entry, out);
+        out.addAll(Placeholder.find(entry.file()));
         Set<String> files = new HashSet<>();
         for (int i = 0; i < m.artifacts().size(); i++) {
             ModelManifest.Artifact a = m.artifacts().get(i);
@@ -51,6 +52,9 @@ final class ManifestRules {
     private void checkLicense(CatalogEntry entry, List<Finding> out) {
         ModelManifest m = entry.manifest();
         String license = m.license();
+        if (license.contains(Placeholder.MARKER)) {
+            return; // reported once, as the placeholder it is
+        }
         if (license.equals(OTHER_LICENSE)) {
             List<String> missing = new ArrayList<>();
             if (m.licenseName() == null) {

@@ -33,6 +33,7 @@ public enum Rule {
     DUPLICATE_FILE(Level.CATALOG, "file %s is listed twice in this manifest", "Each artifact file appears once; remove the repeated entry."),
     BASE_MODEL_SELF(Level.CATALOG, "%s", "A model cannot derive from itself, and `base_model_relation` needs a `base_model` to relate to."),
     SMOKE_REGEX(Level.CATALOG, "smoke.expect.regex does not compile: %s", "Write a Java regular expression (java.util.regex); escape backslashes inside double quotes."),
+    PLACEHOLDER(Level.CATALOG, "placeholder left by `slmhub new`: %s", "Replace the whole `TODO(slmhub-new)` text (in a comment: the line) with what the manifest needs; see content/docs/contributing.md."),
     URL_UNPINNED(Level.CATALOG, "%s is not pinned to a revision: the file behind it can change while the digest stays", "Use `https://huggingface.co/<repo>/resolve/<commit>/<file>` with the commit the digest was taken at."),
     // Level 4: the artifact itself
     ARTIFACT_UNAVAILABLE(Level.ARTIFACT, "cannot get %s: %s", "Check the URL, or pass `--mirror DIR` with a folder holding the file."),

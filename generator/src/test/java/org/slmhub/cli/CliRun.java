@@ -8,7 +8,13 @@ import picocli.CommandLine;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(String... args) {
+        return of(cli -> { }, args);
+    }
+
+    /** @param setUp adjusts the commands before the run, e.g. to give one an environment */
+    public static CliRun of(java.util.function.Consumer<CommandLine> setUp, String... args) {
         CommandLine cli = Main.commandLine();
+        setUp.accept(cli);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

@@ -1,0 +1,51 @@
+package org.slmhub.validate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slmhub.catalog.ManifestScaffold;
+import org.slmhub.catalog.SourcePosition;
+
+/**
+ * The {@code placeholder} rule: text that {@code slmhub new} left for the contributor to write.
+ * The file's lines are searched, not the YAML tree, so a placeholder inside the card or in a
+ * comment is reported at its own line and column.
+ */
+final class Placeholder {
+    static final String MARKER = ManifestScaffold.PLACEHOLDER;
+
+    private Placeholder() {
+    }
+
+    static List<Finding> find(Path manifest) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // the file parsed a moment ago; if it vanished, there is nothing left to fill
+        }
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int at = line.indexOf(MARKER);
+            if (at >= 0) {
+                out.add(Finding.error(manifest, new SourcePosition(i + 1, at + 1), Rule.PLACEHOLDER,
+                        Rule.PLACEHOLDER.message(what(line.substring(line.lastIndexOf(MARKER) + MARKER.length()))), Rule.PLACEHOLDER.hint()));
+            }
+        }
+        return out;
+    }
+
+    /** What the last marker on the line asks for: {@code : one line on what it is for"} → {@code one line on what it is for}. */
+    private static String what(String rest) {
+        String s = rest.startsWith(":") ? rest.substring(1) : rest;
+        s = s.strip();
+        if (s.endsWith("\"") || s.endsWith("'")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s.isEmpty() ? "fill in the real value" : s;
+    }
+}
