@@ -104,9 +104,9 @@ final class CheckCommand implements Callable<Integer> {
 
         out.println("== changed since " + changes.base() + ": " + (changes.ids().isEmpty() ? "no models" : String.join(", ", changes.ids())));
         Set<Path> invalid = validation.findings().stream().filter(Finding::isError).map(Finding::file).collect(Collectors.toSet());
-        List<CatalogEntry> mine = shardOf(validation.entries().stream()
+        List<CatalogEntry> mine = split.select(validation.entries().stream()
                 .filter(e -> changes.ids().contains(e.manifest().id()) && !invalid.contains(e.file()))
-                .sorted(Comparator.comparing(e -> e.manifest().id())).toList(), split);
+                .sorted(Comparator.comparing(e -> e.manifest().id())).toList());
         ArtifactStore store = storeOptions.open();
         ChangedModelChecks checks = new ChangedModelChecks(new ArtifactCheck(store), new SmokeModel(store, new ForkedEngine(), SmokeLimits.DEFAULT, false));
         ChangedModelChecks.Outcome outcome = checks.run(mine, out, Instant.now());
@@ -149,17 +149,6 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    /** Round-robin over the sorted ids, as {@link SmokePlan} shards. */
-    private static List<CatalogEntry> shardOf(List<CatalogEntry> sorted, SmokePlan.Shard split) {
-        List<CatalogEntry> mine = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i % split.count() == split.index() - 1) {
-                mine.add(sorted.get(i));
-            }
-        }
-        return mine;
     }
 
     private static void printFindings(ValidationReport report, boolean github, PrintWriter out) {

@@ -39,6 +39,17 @@ public final class SmokePlan {
             }
         }
 
+        /** This shard's part of a sorted list: round-robin, deterministic, and even as the list grows. */
+        public <T> List<T> select(List<T> sorted) {
+            List<T> mine = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                if (i % count == index - 1) {
+                    mine.add(sorted.get(i));
+                }
+            }
+            return mine;
+        }
+
         public static Shard parse(String text) {
             String[] parts = text.split("/");
             try {
@@ -78,13 +89,6 @@ public final class SmokePlan {
                 items.add(new Item(entry, allVariants ? ggufs : List.of(ggufs.get(0))));
             }
         }
-        // Round-robin over the sorted ids: deterministic, and shards stay even as models are added.
-        List<Item> mine = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (i % shard.count() == shard.index() - 1) {
-                mine.add(items.get(i));
-            }
-        }
-        return new Plan(mine, skipped);
+        return new Plan(shard.select(items), skipped);
     }
 }
