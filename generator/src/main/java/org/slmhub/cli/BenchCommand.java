@@ -2,14 +2,22 @@ package org.slmhub.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import org.slmhub.bench.Median;
+import org.slmhub.bench.SmokeBenchmark;
 import org.slmhub.bench.SyntheticCatalog;
 import org.slmhub.bench.ValidateBenchmark;
+import org.slmhub.smoke.SmokeOutcome;
+import org.slmhub.smoke.SmokeRequest;
+import org.slmhub.smoke.SmokeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,12 +29,22 @@ import picocli.CommandLine.Spec;
         description = {"Developer benchmarks; they print figures and assert nothing.",
             "validate: write a synthetic catalog of --models manifests, then time levels 1-3 of validation",
             "in this JVM (--repeat runs; the first includes JIT warm-up) and as a whole command in a fresh JVM",
-            "(the ./slmhub launcher when run from a checkout, so its JVM flags and class-data archive count)."})
+            "(the ./slmhub launcher when run from a checkout, so its JVM flags and class-data archive count).",
+            "smoke: time --runs forked smoke runs of --model (fork + load + 16 tokens),",
+            "then compare the worker's decoding speed (--tokens, load excluded) with the",
+            "same engine in this JVM, alternating the two; medians of each."},
+        footer = {"", "Examples:",
+            "  ./slmhub bench validate --models 10000",
+            "  ./slmhub bench smoke          (../shared/fixtures/models/stories260K.gguf)",
+            "  ./slmhub bench smoke --model my.gguf --runs 15 --tokens 512"})
 final class BenchCommand implements Callable<Integer> {
+    static final Path DEFAULT_SMOKE_MODEL = Path.of("../shared/fixtures/models/stories260K.gguf");
+    static final double WORKER_THROUGHPUT_FLOOR = 0.95;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate.")
+    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate or smoke.")
     String what;
 
     @Option(names = "--models", defaultValue = "10000", description = "Synthetic catalog size (default: ${DEFAULT-VALUE}).")
@@ -38,12 +56,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "Write the synthetic catalog here and keep it (default: a temporary folder, deleted).")
     Path keep;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "smoke: the GGUF (default: stories260K.gguf in ../shared/fixtures/models).")
+    Path model;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "smoke: runs of each part (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "256", description = "smoke: tokens per throughput run (default: ${DEFAULT-VALUE}).")
+    int tokens;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!what.equals("validate")) {
-            throw new UsageException("unknown benchmark `" + what + "`: available: validate");
-        }
         PrintWriter out = spec.commandLine().getOut();
+        switch (what) {
+            case "validate":
+                return validate(out);
+            case "smoke":
+                return smoke(out);
+            default:
+                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke");
+        }
+    }
+
+    private int validate(PrintWriter out) throws IOException, InterruptedException {
         Path dir = keep != null ? keep : Files.createTempDirectory("slmhub-bench-");
         try {
             long t0 = System.nanoTime();
@@ -67,6 +102,107 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Prints figures and returns. It must not end the JVM itself, so tests can run it, but the JVM
+     * must end: the in-process runs leave the binding's native thread alive, which would keep the
+     * JVM running after main returns. {@link Main#main} ends it with System.exit, which also runs
+     * the shutdown hook deleting the native library extracted for this JVM.
+     */
+    private int smoke(PrintWriter out) {
+        Path file = smokeModel();
+        if (runs < 1) {
+            throw new UsageException("--runs must be at least 1, got " + runs);
+        }
+        if (tokens < 1 || tokens > SmokeBenchmark.MAX_THROUGHPUT_TOKENS) {
+            throw new UsageException("--tokens must be 1 to " + SmokeBenchmark.MAX_THROUGHPUT_TOKENS + ", got " + tokens);
+        }
+        SmokeRequest longRun = SmokeBenchmark.throughputRequest(file, tokens);
+        out.printf(Locale.ROOT, "model %s (%s); %d cores, %d llama.cpp threads, load average %.2f%n", file,
+                ByteSizes.human(size(file)), Runtime.getRuntime().availableProcessors(), longRun.threads(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        SmokeBenchmark bench = new SmokeBenchmark();
+        forkLoadGenerate(out, bench, file);
+        throughput(out, bench, longRun);
+        return ExitCode.OK;
+    }
+
+    private void forkLoadGenerate(PrintWriter out, SmokeBenchmark bench, Path file) {
+        out.printf("fork + load + %d tokens (ForkedEngine.run, wall time as its caller waits):%n", SmokeBenchmark.SMOKE_TOKENS);
+        List<Long> walls = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            SmokeBenchmark.Timed run = bench.forkLoadGenerate(file);
+            SmokeOutcome o = completed(run.outcome(), "forked run " + i);
+            walls.add(run.wallMillis());
+            out.printf(Locale.ROOT, "  run %d: wall %d ms, load %d ms, generate %d ms (%d tokens, %.0f tokens/s), peak RSS %s%n",
+                    i, run.wallMillis(), o.loadMillis(), o.generationMillis(), o.tokenCount(), o.tokensPerSecond(),
+                    ByteSizes.human(o.peakRssBytes()));
+            out.flush();
+        }
+        out.printf(Locale.ROOT, "  wall: median %.0f ms, min %d ms%n", Median.of(walls), Collections.min(walls));
+    }
+
+    private void throughput(PrintWriter out, SmokeBenchmark bench, SmokeRequest request) {
+        out.printf("worker vs in-process, %d tokens in a %d-token context, generation only (load excluded):%n",
+                request.maxTokens(), request.contextSize());
+        SmokeOutcome warmUp = completed(bench.warmUpInProcess(request), "in-process warm-up run");
+        out.printf(Locale.ROOT, "  in-process warm-up: %d tokens, %.0f tokens/s (not counted)%n", warmUp.tokenCount(), warmUp.tokensPerSecond());
+        List<Double> worker = new ArrayList<>();
+        List<Double> inProcess = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            // alternate which goes first, so a drift in the shared machine's speed hits both alike
+            SmokeBenchmark.Pair pair = bench.workerAndInProcess(request, i % 2 == 1);
+            SmokeOutcome w = completed(pair.worker(), "worker run " + i);
+            SmokeOutcome p = completed(pair.inProcess(), "in-process run " + i);
+            worker.add(w.tokensPerSecond());
+            inProcess.add(p.tokensPerSecond());
+            ratios.add(w.tokensPerSecond() / p.tokensPerSecond());
+            out.printf(Locale.ROOT, "  run %d: worker %.0f tokens/s (%d tokens in %d ms), in-process %.0f tokens/s (%d in %d ms): %.1f%%%n",
+                    i, w.tokensPerSecond(), w.tokenCount(), w.generationMillis(), p.tokensPerSecond(), p.tokenCount(),
+                    p.generationMillis(), ratios.get(i - 1) * 100);
+            out.flush();
+        }
+        double ratio = Median.of(worker) / Median.of(inProcess);
+        // the per-run ratio compares two runs made back to back, so it is the steadier figure on a busy machine
+        out.printf(Locale.ROOT, "  median: worker %.0f tokens/s, in-process %.0f tokens/s: worker/in-process %.1f%% (median per-run ratio %.1f%%)%n",
+                Median.of(worker), Median.of(inProcess), ratio * 100, Median.of(ratios) * 100);
+        if (ratio < WORKER_THROUGHPUT_FLOOR) {
+            out.println("  BELOW 95%: here the worker decoded slower than this JVM, so the fork cost throughput, not only load time"
+                    + " (see the load average: other busy processes slow llama.cpp's threads)");
+        }
+        out.flush();
+    }
+
+    private Path smokeModel() {
+        if (model == null) {
+            if (!Files.isRegularFile(DEFAULT_SMOKE_MODEL)) {
+                throw new UsageException("no model to benchmark: " + DEFAULT_SMOKE_MODEL + " is absent here ("
+                        + Path.of("").toAbsolutePath() + "); run from the repository root beside ../shared, or pass --model FILE");
+            }
+            return DEFAULT_SMOKE_MODEL;
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new UsageException("--model " + model + ": no such file");
+        }
+        return model;
+    }
+
+    /** A benchmark of a run that failed measures nothing: stop with what the engine said. */
+    private static SmokeOutcome completed(SmokeOutcome outcome, String what) {
+        if (outcome.status() != SmokeStatus.COMPLETED) {
+            throw new UsageException(what + " did not complete: " + outcome.status() + ": " + outcome.reason());
+        }
+        return outcome;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Runs the ./slmhub launcher when started from a checkout (what users run), else java with its flags. */
