@@ -32,11 +32,14 @@ import picocli.CommandLine.Spec;
             "(the ./slmhub launcher when run from a checkout, so its JVM flags and class-data archive count).",
             "smoke: time --runs forked smoke runs of --model (fork + load + 16 tokens),",
             "then compare the worker's decoding speed (--tokens, load excluded) with the",
-            "same engine in this JVM, alternating the two; medians of each."},
+            "same engine in this JVM, alternating the two; medians of each.",
+            "site: build the site of a synthetic catalog of --models manifests in fresh JVMs (full build, one-model rebuild,",
+            "and with Pagefind when npx has it cached): wall time and peak RSS; run from a checkout (content/, templates/)."},
         footer = {"", "Examples:",
             "  ./slmhub bench validate --models 10000",
             "  ./slmhub bench smoke          (../shared/fixtures/models/stories260K.gguf)",
-            "  ./slmhub bench smoke --model my.gguf --runs 15 --tokens 512"})
+            "  ./slmhub bench smoke --model my.gguf --runs 15 --tokens 512",
+            "  ./slmhub bench site --models 10000"})
 final class BenchCommand implements Callable<Integer> {
     static final Path DEFAULT_SMOKE_MODEL = Path.of("../shared/fixtures/models/stories260K.gguf");
     static final double WORKER_THROUGHPUT_FLOOR = 0.95;
@@ -44,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate or smoke.")
+    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate, smoke or site.")
     String what;
 
     @Option(names = "--models", defaultValue = "10000", description = "Synthetic catalog size (default: ${DEFAULT-VALUE}).")
@@ -73,9 +76,23 @@ final class BenchCommand implements Callable<Integer> {
                 return validate(out);
             case "smoke":
                 return smoke(out);
+            case "site":
+                return site(out);
             default:
-                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke");
+                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke, site");
         }
+    }
+
+    private int site(PrintWriter out) throws IOException, InterruptedException {
+        Path dir = keep != null ? keep : Files.createTempDirectory("slmhub-bench-site-");
+        try {
+            SiteBench.run(models, dir, out);
+        } finally {
+            if (keep == null) {
+                deleteTree(dir);
+            }
+        }
+        return ExitCode.OK;
     }
 
     private int validate(PrintWriter out) throws IOException, InterruptedException {

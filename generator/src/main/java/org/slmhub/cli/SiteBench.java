@@ -1,0 +1,134 @@
+package org.slmhub.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slmhub.bench.SyntheticCatalog;
+import org.slmhub.site.Pagefind;
+
+/**
+ * {@code slmhub bench site}: builds the site of a synthetic catalog in fresh JVMs, as users run it,
+ * and prints wall time and peak memory (VmHWM from /proc, polled) of a full build, of a rebuild after
+ * one manifest changed, and, where Pagefind runs offline, of a full build with search plus an
+ * estimate of what a browser downloads for its first search.
+ */
+final class SiteBench {
+    private SiteBench() {
+    }
+
+    record Run(long wallMillis, long jvmPeakBytes, long childPeakBytes, List<String> stages) {
+    }
+
+    static void run(int models, Path dir, PrintWriter out) throws IOException, InterruptedException {
+        Path catalog = dir.resolve("models");
+        long t0 = System.nanoTime();
+        SyntheticCatalog.write(catalog, models, 42);
+        out.printf("synthetic catalog: %d manifests in %s (written in %d ms)%n", models, catalog, (System.nanoTime() - t0) / 1_000_000);
+        report(out, "full build, --no-search", build(catalog, dir.resolve("site"), false));
+        report(out, "rebuild, nothing changed", build(catalog, dir.resolve("site"), false));
+        Path one;
+        try (Stream<Path> walk = Files.walk(catalog)) {
+            one = walk.filter(p -> p.getFileName().toString().equals("model.yaml")).findFirst().orElseThrow();
+        }
+        Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: ", "\nsummary: Changed. "));
+        report(out, "rebuild, one manifest changed", build(catalog, dir.resolve("site"), false));
+        if (Pagefind.availableOffline()) {
+            report(out, "full build with Pagefind", build(catalog, dir.resolve("site-search"), true));
+            out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search/pagefind")) / 1024,
+                    "Pagefind UI js+css, pagefind.js, entry, wasm, meta, one index chunk, all filter chunks, 5 result fragments");
+        } else {
+            out.println("Pagefind " + Pagefind.VERSION + " is not in the npm cache: builds with search not measured (run npx --yes pagefind@"
+                    + Pagefind.VERSION + " --version once)");
+        }
+        out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void report(PrintWriter out, String what, Run r) {
+        out.printf("%s: %d ms wall, peak RSS %d MiB (JVM)%s%n", what, r.wallMillis(), r.jvmPeakBytes() >> 20,
+                r.childPeakBytes() > 0 ? ", " + (r.childPeakBytes() >> 20) + " MiB (Pagefind)" : "");
+        r.stages().forEach(s -> out.println("    " + s));
+        out.flush();
+    }
+
+    private static Run build(Path catalog, Path site, boolean search) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(LauncherFlags.JVM);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "build", "--catalog", catalog.toString(), "--out", site.toString()));
+        if (!search) {
+            cmd.add("--no-search");
+        }
+        Path log = Files.createTempFile("slmhub-bench-site", ".log");
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Map<Long, Long> peaks = new HashMap<>();
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                peaks.merge(p.pid(), highWater(p.pid()), Math::max);
+                p.descendants().forEach(d -> peaks.merge(d.pid(), highWater(d.pid()), Math::max));
+            }
+            long wall = (System.nanoTime() - t0) / 1_000_000;
+            List<String> lines = Files.readAllLines(log);
+            if (p.exitValue() != 0) {
+                throw new UsageException("the site build failed (exit " + p.exitValue() + "): " + String.join(" | ", lines));
+            }
+            long jvm = peaks.getOrDefault(p.pid(), 0L);
+            long child = peaks.entrySet().stream().filter(e -> e.getKey() != p.pid()).mapToLong(Map.Entry::getValue).max().orElse(0);
+            return new Run(wall, jvm, child, lines.stream().filter(l -> l.startsWith("build") || l.startsWith("built")).toList());
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** VmHWM (peak resident set) of a live process, in bytes; 0 when it has gone or this is not Linux. */
+    private static long highWater(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended between polls
+        }
+        return 0;
+    }
+
+    /** What Pagefind's UI fetches for a first query with filters shown: an estimate from file sizes (already compressed). */
+    static long firstSearchBytes(Path pagefind) throws IOException {
+        long total = 0;
+        for (String name : List.of("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")) {
+            total += Files.size(pagefind.resolve(name));
+        }
+        try (Stream<Path> files = Files.list(pagefind)) {
+            total += files.filter(p -> p.getFileName().toString().startsWith("wasm.") || p.getFileName().toString().endsWith(".pf_meta"))
+                    .mapToLong(SiteBench::size).sum();
+        }
+        total += sizes(pagefind.resolve("index")).stream().mapToLong(Long::longValue).max().orElse(0);
+        total += sizes(pagefind.resolve("filter")).stream().mapToLong(Long::longValue).sum();
+        total += sizes(pagefind.resolve("fragment")).stream().sorted().skip(0).limit(5).mapToLong(Long::longValue).sum();
+        return total;
+    }
+
+    private static List<Long> sizes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(SiteBench::size).toList();
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.slmhub.site;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slmhub.catalog.ModelManifest;
+
+/**
+ * The registry a client reads from a published site: {@code api/models.json} lists every model with
+ * its artifacts (enough to choose and verify a download) and {@code api/models/<id>.json} holds the
+ * whole manifest, with the schema's field names.
+ */
+final class ApiFiles {
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ApiFiles() {
+    }
+
+    /** Output path to JSON text: the index and one file per model. */
+    static Map<String, String> of(List<ModelManifest> models, SmokeResults smoke) {
+        Map<String, String> files = new LinkedHashMap<>();
+        ObjectNode index = JSON.createObjectNode();
+        index.put("format", FORMAT);
+        index.put("count", models.size());
+        ArrayNode list = index.putArray("models");
+        for (ModelManifest m : models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList()) {
+            ObjectNode n = list.addObject();
+            n.put("id", m.id());
+            n.put("name", m.name());
+            n.put("publisher", m.publisher());
+            n.put("summary", m.summary());
+            n.put("license", ModelView.licenseLabel(m));
+            n.put("pipeline_tag", m.pipelineTag());
+            n.put("architecture", m.architecture());
+            n.put("parameters", m.parameters());
+            n.put("context_length", m.contextLength());
+            n.put("page", ModelView.modelPath(m.id()));
+            n.put("manifest", "api/models/" + m.id() + ".json");
+            ArrayNode artifacts = n.putArray("artifacts");
+            m.artifacts().forEach(a -> artifacts.addObject().put("file", a.file()).put("format", a.format())
+                    .put("quantization", a.quantization()).put("size", a.size()).put("sha256", a.sha256()).put("url", a.url()));
+            smoke.of(m.id()).ifPresent(r -> n.putObject("smoke").put("status", r.status()).put("date", r.date())
+                    .put("tokens_per_second", r.tokensPerSecond()));
+            files.put("api/models/" + m.id() + ".json", text(m));
+        }
+        files.put("api/models.json", text(index));
+        return files;
+    }
+
+    private static String text(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}

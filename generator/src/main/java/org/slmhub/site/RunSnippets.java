@@ -1,0 +1,52 @@
+package org.slmhub.site;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slmhub.catalog.ModelManifest;
+
+/**
+ * How to run one artifact with common tools. Hugging Face hosted GGUF files get the tools' own
+ * {@code hf} shortcuts; anything else is downloaded first and run from the file.
+ */
+final class RunSnippets {
+    private static final Pattern HF_FILE = Pattern.compile("https://huggingface\\.co/([^/]+/[^/]+)/resolve/[^/]+/(.+)");
+
+    private RunSnippets() {
+    }
+
+    /** Tool name to command text, in the order the page shows them. */
+    static Map<String, String> of(ModelManifest m, ModelManifest.Artifact a) {
+        Map<String, String> snippets = new LinkedHashMap<>();
+        Optional<String> repo = huggingFaceRepo(a.url());
+        String quant = a.quantization() == null ? "" : a.quantization().toUpperCase(Locale.ROOT);
+        boolean gguf = "gguf".equals(a.format());
+        String ref = m.id() + (quant.isEmpty() ? "" : ":" + quant);
+        if (gguf) {
+            snippets.put("llama.cpp", repo.isPresent() && !quant.isEmpty()
+                    ? "llama-cli -hf " + repo.get() + ":" + quant
+                    : "curl -L -o " + a.file() + " " + a.url() + "\nllama-cli -m " + a.file());
+            if (repo.isPresent() && !quant.isEmpty()) {
+                snippets.put("Ollama", "ollama run hf.co/" + repo.get() + ":" + quant);
+            }
+            if (repo.isPresent()) {
+                snippets.put("LM Studio", "lms get " + repo.get() + (quant.isEmpty() ? "" : "@" + quant.toLowerCase(Locale.ROOT)));
+            }
+        }
+        snippets.put("slmhub", "slmhub run " + ref);
+        snippets.put("Java", "Slmhub hub = Slmhub.open(Path.of(\"models\"), ArtifactStore.builder(ArtifactStore.defaultCacheRoot(System.getenv())).build());\n"
+                + "try (TextGenerator model = hub.load(\"" + ref + "\")) {\n"
+                + "    String text = model.generate(\"Hello\", new TextGenerator.Settings(64, 0f, 42), piece -> { });\n"
+                + "}   // org.slmhub.api.Slmhub");
+        return snippets;
+    }
+
+    /** {@code owner/repo} for a file on huggingface.co, else empty. */
+    static Optional<String> huggingFaceRepo(String url) {
+        Matcher m = HF_FILE.matcher(url == null ? "" : url);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,147 @@
+package org.slmhub.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.ModelManifest;
+import org.slmhub.history.HistoryException;
+import org.slmhub.history.ModelHistory;
+import org.slmhub.validate.ManifestSchema;
+
+/**
+ * The site build after the catalog is loaded and valid: history, smoke results, plan, content
+ * (JBake), model pages, data files, search. Each stage is a method; {@link #run} times each and
+ * reports one line per stage to the caller.
+ */
+public final class SiteBuild {
+    /** What a build did: pages rendered by the generator (unchanged ones are skipped), data files written. */
+    public record Result(int models, int pagesPlanned, int pagesRendered, int dataWritten, boolean contentBaked, String search) {
+    }
+
+    private final List<CatalogEntry> entries;
+    private final Path catalogRoot;
+    private final Path smokeReport;
+    private final SiteOptions options;
+    private final Path out;
+    private final Consumer<String> log;
+
+    public SiteBuild(List<CatalogEntry> entries, Path catalogRoot, Path smokeReport, SiteOptions options, Path out, Consumer<String> log) {
+        this.entries = entries;
+        this.catalogRoot = catalogRoot;
+        this.smokeReport = smokeReport;
+        this.options = options;
+        this.out = out;
+        this.log = log;
+    }
+
+    public Result run(boolean search) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        BuildState state = BuildState.read(out);
+        SiteWriter writer = new SiteWriter(out, state);
+        Map<String, ModelHistory.Dates> history = timed("history", this::history);
+        SmokeResults smoke = timed("smoke report", this::smoke);
+        List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options));
+        String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
+        CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
+        int rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
+        int data = timed("write data files", () -> writeData(writer, history, smoke, pages));
+        boolean baked = awaitContent(content);
+        writer.removeStale();
+        state.write(out);
+        String indexed = search ? timed("search index (Pagefind " + Pagefind.VERSION + ")", () -> Pagefind.index(out)) : "off";
+        return new Result(entries.size(), pages.size(), rendered, data, baked, indexed);
+    }
+
+    private Map<String, ModelHistory.Dates> history() throws IOException {
+        try {
+            return ModelHistory.read(catalogRoot);
+        } catch (HistoryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private SmokeResults smoke() throws IOException {
+        return smokeReport == null ? SmokeResults.none() : SmokeResults.read(smokeReport);
+    }
+
+    /**
+     * JBake bakes content/ on its own thread while the generator renders the models: it starts a
+     * database and takes seconds whatever the content. It runs only when content/ or templates/ changed.
+     */
+    private CompletableFuture<Boolean> startContentBake(BuildState state, String templatesHash) {
+        String hash = BuildState.folderHash(options.content()) + templatesHash;
+        if (!state.changed(out, "@content", hash)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                timed("content (JBake, in parallel)", () -> ContentBake.bake(options, out));
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, runnable -> new Thread(runnable, "slmhub-jbake").start());
+    }
+
+    private boolean awaitContent(CompletableFuture<Boolean> content) throws IOException, InterruptedException {
+        try {
+            return content.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IOException("JBake failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private SiteTemplates templates() throws IOException {
+        return new SiteTemplates(options.templates(), Map.of("base", options.baseUrl(), "title", options.title(), "repoUrl", options.repoUrl()));
+    }
+
+    private int writeData(SiteWriter writer, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
+        List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest).toList();
+        int written = 0;
+        for (Map.Entry<String, String> f : ApiFiles.of(models, smoke).entrySet()) {
+            written += writer.write(f.getKey(), f.getValue()) ? 1 : 0;
+        }
+        written += writer.write("schema/model.schema.json", ManifestSchema.text()) ? 1 : 0;
+        written += writer.write("feed.xml", FeedAndSitemap.feed(models, history, options)) ? 1 : 0;
+        List<String> paths = new ArrayList<>(pages.stream().map(Page::path).filter(p -> !p.equals("404.html")).toList());
+        paths.addAll(contentPages());
+        written += writer.write("sitemap.xml", FeedAndSitemap.sitemap(paths, options)) ? 1 : 0;
+        return written;
+    }
+
+    /** The pages JBake bakes from content/: foo/bar.md becomes foo/bar.html. */
+    private List<String> contentPages() throws IOException {
+        if (!Files.isDirectory(options.content())) {
+            return List.of();
+        }
+        try (var walk = Files.walk(options.content())) {
+            return walk.filter(p -> p.toString().endsWith(".md")).sorted()
+                    .map(p -> options.content().relativize(p).toString().replace('\\', '/').replaceAll("\\.md$", ".html")).toList();
+        }
+    }
+
+    private interface Stage<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private <T> T timed(String name, Stage<T> stage) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        T value = stage.run();
+        log.accept(String.format("%-28s %6d ms", name, (System.nanoTime() - t0) / 1_000_000));
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+package org.slmhub.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Writes outputs into the site folder, skipping every file whose inputs did not change since the last build. */
+final class SiteWriter {
+    private final Path out;
+    private final BuildState state;
+
+    SiteWriter(Path out, BuildState state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    /** Renders the pages whose data or templates changed (in parallel); returns how many it rendered. */
+    int render(List<Page> pages, SiteTemplates templates, String templatesHash) throws IOException {
+        AtomicInteger rendered = new AtomicInteger();
+        try {
+            pages.parallelStream().forEach(page -> {
+                String hash = BuildState.sha256(templatesHash + "\n" + page.template() + "\n" + BuildState.fingerprint(page.data()));
+                if (state.changed(out, page.path(), hash)) {
+                    try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {
+                        templates.render(page, w);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    rendered.incrementAndGet();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rendered.get();
+    }
+
+    /** Writes a generated file when its text changed; returns whether it wrote. */
+    boolean write(String path, String text) throws IOException {
+        if (!state.changed(out, path, BuildState.sha256(text))) {
+            return false;
+        }
+        Files.writeString(parentsOf(path), text, StandardCharsets.UTF_8);
+        return true;
+    }
+
+    /** Removes what the last build wrote and this one no longer produces. */
+    int removeStale() throws IOException {
+        int removed = 0;
+        for (String path : state.stale().toList()) {
+            removed += Files.deleteIfExists(out.resolve(path)) ? 1 : 0;
+        }
+        return removed;
+    }
+
+    private Path parentsOf(String path) throws IOException {
+        Path file = out.resolve(path);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+}

@@ -1,0 +1,35 @@
+package org.slmhub.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slmhub.TestPaths;
+import org.slmhub.cli.CliRun;
+
+/** The build with browser search; runs only where npx has Pagefind cached, so it never needs the network. */
+class PagefindSearchTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void indexesModelPagesWithFiltersAndSorts() throws IOException {
+        Assumptions.assumeTrue(Pagefind.availableOffline(),
+                "npx cannot run pagefind@" + Pagefind.VERSION + " offline (not in the npm cache, or no Node.js): browser search not tested");
+        Path catalog = SiteFixture.catalog(tmp);
+        Path out = tmp.resolve("site");
+        CliRun run = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("search: 3 pages"), run::toString);
+        assertTrue(run.out().contains("7 filters"), run::toString);
+        var entry = new ObjectMapper().readTree(out.resolve("pagefind/pagefind-entry.json").toFile());
+        assertEquals(3, entry.get("languages").get("en").get("page_count").asInt());
+        assertTrue(Files.isRegularFile(out.resolve("pagefind/pagefind-ui.js")));
+    }
+}

@@ -1,0 +1,41 @@
+package org.slmhub.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slmhub.TestPaths;
+import org.slmhub.cli.CliRun;
+
+/** The real catalog builds: a page and an API entry per manifest, and no broken link. */
+class SeedCatalogSiteTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everySeedModelHasAPageAndEveryLinkResolves() throws IOException {
+        Path models = TestPaths.repoRoot().resolve("models");
+        Path out = tmp.resolve("site");
+        CliRun run = CliRun.of("build", "--no-search", "--catalog", models.toString(), "--source", TestPaths.repoRoot().toString(),
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> ids;
+        try (Stream<Path> walk = Files.walk(models)) {
+            ids = walk.filter(p -> p.getFileName().toString().equals("model.yaml"))
+                    .map(p -> models.relativize(p.getParent()).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertTrue(ids.size() >= 20, "the seed catalog is there");
+        for (String id : ids) {
+            assertTrue(Files.isRegularFile(out.resolve("models/" + id + "/index.html")), id);
+        }
+        assertEquals(ids, new ObjectMapper().readTree(out.resolve("api/models.json").toFile()).get("models").findValuesAsText("id"));
+        assertEquals(List.of(), SiteFixture.brokenLinks(out, "/"));
+    }
+}

@@ -1,0 +1,75 @@
+package org.slmhub.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slmhub.catalog.ModelManifest;
+
+class SitePartsTest {
+    @Test
+    void humanUnits() {
+        assertEquals("490M", HumanUnits.params(490_000_000L));
+        assertEquals("1.5B", HumanUnits.params(1_540_000_000L));
+        assertEquals("293K", HumanUnits.params(292_800L));
+        assertEquals("469 MiB", HumanUnits.bytes(491_400_032L));
+        assertEquals("32K", HumanUnits.tokens(32768));
+        assertEquals("100M-1B", HumanUnits.sizeBand(490_000_000L));
+    }
+
+    @Test
+    void slugsAreSafePathSegments() {
+        assertEquals("apache-2.0", Slugs.of("Apache-2.0"));
+        assertEquals("llama-3.2-community", Slugs.of("Llama 3.2 Community"));
+        assertEquals("x", Slugs.of("../"));
+    }
+
+    @Test
+    void snippetsUseHuggingFaceShortcutsOnlyForFilesHostedThere() {
+        ModelManifest.Artifact hf = new ModelManifest.Artifact("m-q4_k_m.gguf", "gguf", "Q4_K_M",
+                "https://huggingface.co/acme/m-GGUF/resolve/abc123/m-q4_k_m.gguf", "0".repeat(64), 100, null);
+        Map<String, String> s = RunSnippets.of(manifest(hf), hf);
+        assertEquals("llama-cli -hf acme/m-GGUF:Q4_K_M", s.get("llama.cpp"));
+        assertEquals("ollama run hf.co/acme/m-GGUF:Q4_K_M", s.get("Ollama"));
+        assertEquals("slmhub run acme/m:Q4_K_M", s.get("slmhub"));
+        assertTrue(s.get("Java").contains("hub.load(\"acme/m:Q4_K_M\")"));
+
+        ModelManifest.Artifact elsewhere = new ModelManifest.Artifact("m.gguf", "gguf", "Q8_0", "https://example.org/m.gguf", "1".repeat(64), 100, null);
+        Map<String, String> other = RunSnippets.of(manifest(elsewhere), elsewhere);
+        assertEquals("curl -L -o m.gguf https://example.org/m.gguf\nllama-cli -m m.gguf", other.get("llama.cpp"));
+        assertFalse(other.containsKey("Ollama"));
+    }
+
+    @Test
+    void cardHtmlKeepsMarkdownAndDropsActiveContent() {
+        String html = new CardHtml().render("## Intended use\n\n<script>alert(1)</script>\n\n[ok](https://example.org) "
+                + "[bad](javascript:alert(2)) <img src=x onerror=alert(3)> <b onclick=\"x()\">bold</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assertTrue(html.contains("<h2>Intended use</h2>"), html);
+        assertTrue(html.contains("<a href=\"https://example.org\" rel=\"nofollow noopener\">ok</a>"), html);
+        assertTrue(html.contains("<table>"), html);
+        assertFalse(html.contains("script") || html.contains("javascript:") || html.contains("onerror") || html.contains("onclick") || html.contains("<img"), html);
+    }
+
+    @Test
+    void fingerprintsIgnoreMapOrder() {
+        assertEquals(BuildState.fingerprint(Map.of("a", "1", "b", List.of("x", "y"))),
+                BuildState.fingerprint(new java.util.TreeMap<>(Map.of("b", List.of("x", "y"), "a", "1"))));
+        assertFalse(BuildState.fingerprint(Map.of("a", "1,2")).equals(BuildState.fingerprint(Map.of("a", List.of("1", "2")))));
+    }
+
+    @Test
+    void withoutNpxTheBuildNamesTheFix() {
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> Pagefind.run(List.of("slmhub-test-no-such-npx", "--version")));
+        assertEquals(Pagefind.MISSING, e.getMessage());
+        assertTrue(Pagefind.MISSING.contains("install Node.js") && Pagefind.MISSING.contains("--no-search"));
+    }
+
+    private static ModelManifest manifest(ModelManifest.Artifact a) {
+        return new ModelManifest(1, "acme/m", "M", "Acme", "s", "", "MIT", null, null, List.of("en"), "text-generation", List.of(),
+                "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
+    }
+}

@@ -1,0 +1,11 @@
+<#ftl output_format="HTML">
+<#import "layout.ftl" as layout>
+<@layout.page title=title base=site.base>
+<h1>Compare models</h1>
+<p>Choose models, or link here with <code>?m=publisher/model,publisher/model</code>.</p>
+<form id="compare-form" class="filters">
+  <select id="compare-pick" aria-label="Model to add"><option value="">add a model…</option></select>
+  <button type="button" id="compare-clear">Clear</button>
+</form>
+<div id="compare-table" class="compare"><p class="muted">No models chosen yet.</p></div>
+</@layout.page>

@@ -1,0 +1,53 @@
+<#ftl output_format="HTML">
+<#-- The one layout: JBake's page.ftl (content/) and the generator's model templates both import it. -->
+<#macro page title base indexed=false>
+<!DOCTYPE html>
+<html lang="en" data-base="${base}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · slmhub</title>
+<link rel="stylesheet" href="${base}site.css">
+<link rel="alternate" type="application/atom+xml" href="${base}feed.xml" title="slmhub: new and updated models">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="${base}">slmhub</a>
+  <nav id="nav">
+    <a href="${base}models/">Models</a>
+    <a href="${base}tasks/">Tasks</a>
+    <a href="${base}licenses/">Licenses</a>
+    <a href="${base}architectures/">Architectures</a>
+    <a href="${base}publishers/">Publishers</a>
+    <a href="${base}compare/">Compare</a>
+    <a href="${base}docs/rules.html">Rules</a>
+    <a href="${base}docs/contributing.html">Contribute</a>
+    <a href="${base}about.html">About</a>
+  </nav>
+</header>
+<main id="main"<#if indexed> data-pagefind-body</#if>>
+<#nested>
+</main>
+<footer class="bottom">
+  slmhub: small language models kept as data in Git.
+  <a href="${base}api/models.json">API</a> · <a href="${base}schema/model.schema.json">Schema</a> · <a href="${base}feed.xml">Feed</a>
+</footer>
+<script src="${base}site.js"></script>
+</body>
+</html>
+</#macro>
+
+<#-- A table of models; rows carry data-* attributes for the client-side filters in site.js. -->
+<#macro modelTable models>
+<table class="models" id="model-table">
+<thead><tr><th>Model</th><th>Params</th><th>Context</th><th>Task</th><th>License</th><th>Architecture</th><th>Smallest file</th></tr></thead>
+<tbody>
+<#list models as m>
+<tr class="model-row" data-id="${m.id}" data-task="${m.task}" data-license="${m.license}" data-architecture="${m.architecture}">
+  <td><a class="model-link" href="${m.url}">${m.name}</a> <span class="muted">${m.id}</span><div class="summary">${m.summary}</div></td>
+  <td data-sort="${m.paramsSort}">${m.params}</td><td>${m.context}</td><td>${m.task}</td><td>${m.license}</td><td>${m.architecture}</td><td>${m.size}</td>
+</tr>
+</#list>
+</tbody>
+</table>
+</#macro>
