@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "build",
         mixinStandardHelpOptions = true,
         description = {
-            "Build the static site: content/ baked by JBake, a page per model, listings, compare,",
+            "Build the static site of the catalog into --out.",
+            "It holds the content/ pages baked by JBake, a page per model, listings, compare,",
             "api/models.json, the schema, an Atom feed, sitemap.xml, and browser search (Pagefind, through npx).",
             "Only pages whose inputs changed since the last build into the same folder are rendered again."},
         footer = {"", "Examples:",

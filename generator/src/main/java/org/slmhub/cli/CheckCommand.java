@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Exactly what a pull request's CI runs: validate the whole catalog (levels 1-3), then for the models",
+            "Run exactly what pull-request CI runs.",
+            "Validate the whole catalog (levels 1-3), then for the models",
             "changed against --base: get and check every artifact (level 4) and run the smoke inference.",
             "Under GitHub Actions (GITHUB_ACTIONS=true) also prints workflow-command annotations at file and line,",
             "and appends a Markdown table to $GITHUB_STEP_SUMMARY."},

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "new",
         mixinStandardHelpOptions = true,
         description = {
-            "Draft models/<publisher>/<model>/model.yaml from a GGUF file: architecture, parameters, context length,",
+            "Draft a new manifest from a GGUF file.",
+            "Writes models/<publisher>/<model>/model.yaml: architecture, parameters, context length,",
             "quantization and license from its header, size and sha256 from its bytes, and a marked placeholder",
             "(TODO(slmhub-new)) wherever only you can write the text. Then validate lists each placeholder by line.",
             "With --url the file is fetched through the verified store, so --sha256 and --size are required: copy them",

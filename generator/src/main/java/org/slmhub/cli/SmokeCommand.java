@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "smoke",
         mixinStandardHelpOptions = true,
         description = {
-            "Prove models load and generate: get each model's smallest GGUF through the verified store, run the",
+            "Prove models load and generate text.",
+            "Get each model's smallest GGUF through the verified store, run the",
             "manifest's smoke.prompt for smoke.max_tokens with greedy decoding in a forked llama.cpp worker, and check",
             "the text against smoke.expect (and a chat turn where the GGUF has a chat template).",
             "Statuses: passed, output-mismatch, load-failed, crashed, timed-out, artifact-unavailable, checksum-mismatch."},
