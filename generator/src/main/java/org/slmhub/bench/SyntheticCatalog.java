@@ -17,14 +17,14 @@ import java.util.Random;
  * digests are SHA-256 of the model id and variant, so they are unique and obviously synthetic.
  */
 public final class SyntheticCatalog {
-    private static final String[] ARCHS = {"llama", "qwen2", "qwen3", "gemma2", "gemma3", "phi3", "granite", "lfm2", "gpt2", "stablelm"};
-    private static final String[] LICENSES = {"Apache-2.0", "Apache-2.0", "Apache-2.0", "MIT", "MIT", "CC-BY-4.0", "BSD-3-Clause", "other"};
-    private static final String[] QUANTS = {"Q4_K_M", "Q8_0", "Q4_0", "Q5_K_M", "Q6_K", "F16", "Q2_K", "Q3_K_M"};
-    private static final String[] TASKS = {"text-generation", "text-generation", "text-generation", "feature-extraction", "text2text-generation"};
-    private static final String[] LANGS = {"en", "fr", "de", "es", "zh", "ja", "code"};
-    private static final String[] WORDS = ("small fast model tuned instruction chat reasoning code math story multilingual "
+    static final String[] ARCHS = {"llama", "qwen2", "qwen3", "gemma2", "gemma3", "phi3", "granite", "lfm2", "gpt2", "stablelm"};
+    static final String[] LICENSES = {"Apache-2.0", "Apache-2.0", "Apache-2.0", "MIT", "MIT", "CC-BY-4.0", "BSD-3-Clause", "other"};
+    static final String[] QUANTS = {"Q4_K_M", "Q8_0", "Q4_0", "Q5_K_M", "Q6_K", "F16", "Q2_K", "Q3_K_M"};
+    static final String[] TASKS = {"text-generation", "text-generation", "text-generation", "feature-extraction", "text2text-generation"};
+    static final String[] LANGS = {"en", "fr", "de", "es", "zh", "ja", "code"};
+    static final String[] WORDS = ("small fast model tuned instruction chat reasoning code math story multilingual "
             + "embedding retrieval summarise translate assistant tiny edge mobile offline quantized distilled").split(" ");
-    private static final long[] PARAMS = {135_000_000L, 360_000_000L, 494_000_000L, 1_100_000_000L, 1_500_000_000L, 1_700_000_000L, 2_600_000_000L, 3_800_000_000L};
+    static final long[] PARAMS = {135_000_000L, 360_000_000L, 494_000_000L, 1_100_000_000L, 1_500_000_000L, 1_700_000_000L, 2_600_000_000L, 3_800_000_000L};
 
     private SyntheticCatalog() {
     }
@@ -79,7 +79,7 @@ public final class SyntheticCatalog {
         return y.toString();
     }
 
-    private static String words(Random r, int n) {
+    static String words(Random r, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : (i % 12 == 0 ? ".\n  " : " ")).append(WORDS[r.nextInt(WORDS.length)]);
@@ -87,7 +87,7 @@ public final class SyntheticCatalog {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

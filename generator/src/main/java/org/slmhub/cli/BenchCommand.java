@@ -34,12 +34,15 @@ import picocli.CommandLine.Spec;
             "then compare the worker's decoding speed (--tokens, load excluded) with the",
             "same engine in this JVM, alternating the two; medians of each.",
             "site: build the site of a synthetic catalog of --models manifests in fresh JVMs (full build, one-model rebuild,",
-            "and with Pagefind when npx has it cached): wall time and peak RSS; run from a checkout (content/, templates/)."},
+            "and with Pagefind when npx has it cached): wall time and peak RSS; run from a checkout (content/, templates/).",
+            "index: index --models synthetic manifests (records in memory, no YAML) through the code of `slmhub index`",
+            "--repeat times, time a fixed mix of 200 searches in this JVM, then `slmhub search` in fresh JVMs."},
         footer = {"", "Examples:",
             "  ./slmhub bench validate --models 10000",
             "  ./slmhub bench smoke          (../shared/fixtures/models/stories260K.gguf)",
             "  ./slmhub bench smoke --model my.gguf --runs 15 --tokens 512",
-            "  ./slmhub bench site --models 10000"})
+            "  ./slmhub bench site --models 10000",
+            "  ./slmhub bench index --models 100000 --repeat 1"})
 final class BenchCommand implements Callable<Integer> {
     static final Path DEFAULT_SMOKE_MODEL = Path.of("../shared/fixtures/models/stories260K.gguf");
     static final double WORKER_THROUGHPUT_FLOOR = 0.95;
@@ -47,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate, smoke or site.")
+    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate, smoke, site or index.")
     String what;
 
     @Option(names = "--models", defaultValue = "10000", description = "Synthetic catalog size (default: ${DEFAULT-VALUE}).")
@@ -78,8 +81,10 @@ final class BenchCommand implements Callable<Integer> {
                 return smoke(out);
             case "site":
                 return site(out);
+            case "index":
+                return index(out);
             default:
-                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke, site");
+                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke, site, index");
         }
     }
 
@@ -87,6 +92,18 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = keep != null ? keep : Files.createTempDirectory("slmhub-bench-site-");
         try {
             SiteBench.run(models, dir, out);
+        } finally {
+            if (keep == null) {
+                deleteTree(dir);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private int index(PrintWriter out) throws IOException, InterruptedException {
+        Path dir = keep != null ? keep : Files.createTempDirectory("slmhub-bench-index-");
+        try {
+            IndexBench.run(models, repeat, dir, out);
         } finally {
             if (keep == null) {
                 deleteTree(dir);
