@@ -1,5 +1,6 @@
 package org.slmhub.cli;
 
+import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -154,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         SmokeRequest longRun = SmokeBenchmark.throughputRequest(file, tokens);
         out.printf(Locale.ROOT, "model %s (%s); %d cores, %d llama.cpp threads, load average %.2f%n", file,
-                ByteSizes.human(size(file)), Runtime.getRuntime().availableProcessors(), longRun.threads(),
+                HumanUnits.formatBytes(size(file)), Runtime.getRuntime().availableProcessors(), longRun.threads(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         SmokeBenchmark bench = new SmokeBenchmark();
         forkLoadGenerate(out, bench, file);
@@ -171,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
             walls.add(run.wallMillis());
             out.printf(Locale.ROOT, "  run %d: wall %d ms, load %d ms, generate %d ms (%d tokens, %.0f tokens/s), peak RSS %s%n",
                     i, run.wallMillis(), o.loadMillis(), o.generationMillis(), o.tokenCount(), o.tokensPerSecond(),
-                    ByteSizes.human(o.peakRssBytes()));
+                    HumanUnits.formatBytes(o.peakRssBytes()));
             out.flush();
         }
         out.printf(Locale.ROOT, "  wall: median %.0f ms, min %d ms%n", Median.of(walls), Collections.min(walls));

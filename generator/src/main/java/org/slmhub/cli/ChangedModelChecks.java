@@ -1,5 +1,6 @@
 package org.slmhub.cli;
 
+import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class ChangedModelChecks {
         SmokePlan.Plan plan = SmokePlan.of(verified, null, SmokePlan.Shard.ALL, false);
         for (SmokePlan.Item item : plan.items()) {
             ModelManifest.Artifact artifact = item.artifacts().get(0);
-            out.printf("smoking %s (%s, %s) ...%n", item.id(), artifact.file(), ByteSizes.human(artifact.size()));
+            out.printf("smoking %s (%s, %s) ...%n", item.id(), artifact.file(), HumanUnits.formatBytes(artifact.size()));
             out.flush();
             ModelResult result = smoke.run(item.entry(), artifact, true, now);
             results.add(result);

@@ -1,5 +1,6 @@
 package org.slmhub.cli;
 
+import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -40,7 +41,7 @@ final class IndexBench {
         try {
             for (int i = 1; i <= repeat; i++) {
                 IndexBenchmark.Build build = IndexBenchmark.build(index, synthetic, inputs);
-                out.printf("index build %d: %d models in %d ms, %s on disk%n", i, build.models(), build.millis(), ByteSizes.human(build.bytes()));
+                out.printf("index build %d: %d models in %d ms, %s on disk%n", i, build.models(), build.millis(), HumanUnits.formatBytes(build.bytes()));
                 out.flush();
             }
             try (ModelIndex opened = ModelIndex.open(index)) {

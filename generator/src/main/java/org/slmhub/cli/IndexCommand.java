@@ -1,5 +1,6 @@
 package org.slmhub.cli;
 
+import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,13 +71,13 @@ final class IndexCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         try {
             CatalogIndexer.Summary summary = CatalogIndexer.write(out(), models, inputs);
-            out.printf("indexed %d models into %s (%s) in %d ms%n", summary.models(), this.out, ByteSizes.human(summary.bytes()), millisSince(t1));
+            out.printf("indexed %d models into %s (%s) in %d ms%n", summary.models(), this.out, HumanUnits.formatBytes(summary.bytes()), millisSince(t1));
         } catch (IndexException e) {
             throw new UsageException(e.getMessage());
         }
         if (archive != null) {
             IndexArchive.Written written = IndexArchive.write(out(), archive);
-            out.printf("wrote %s (%s) and %s: sha256 %s%n", archive, ByteSizes.human(written.bytes()), written.digestFile().getFileName(), written.sha256());
+            out.printf("wrote %s (%s) and %s: sha256 %s%n", archive, HumanUnits.formatBytes(written.bytes()), written.digestFile().getFileName(), written.sha256());
         }
         out.flush();
         return ExitCode.OK;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
-import org.slmhub.index.HumanUnits;
+import org.slmhub.catalog.HumanUnits;
 import org.slmhub.index.IndexException;
 import org.slmhub.index.IndexLocation;
 import org.slmhub.index.ModelFacet;

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.slmhub.index.HumanUnits;
+import org.slmhub.catalog.HumanUnits;
 import org.slmhub.index.ModelFacet;
 import org.slmhub.index.ModelHit;
 import org.slmhub.index.SearchRequest;
@@ -36,7 +36,7 @@ final class SearchPrinter {
             out.printf("%s  %s%n", hit.id(), hit.name());
             out.printf("    %s params · %s context · %s · %s · %s%n", HumanUnits.formatCount(hit.parameters()),
                     HumanUnits.formatContext(hit.contextLength()), hit.license(),
-                    hit.smallestSize() < 0 ? "no files" : "from " + ByteSizes.human(hit.smallestSize()),
+                    hit.smallestSize() < 0 ? "no files" : "from " + HumanUnits.formatBytes(hit.smallestSize()),
                     hit.quantizations().isEmpty() ? String.join(" ", hit.formats()) : String.join(" ", hit.quantizations()));
             out.printf("    %s%n", truncate(hit.summary()));
         }

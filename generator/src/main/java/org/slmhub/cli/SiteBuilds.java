@@ -2,10 +2,12 @@ package org.slmhub.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
+import org.slmhub.index.IndexArchive;
 import org.slmhub.site.SiteBuild;
 import org.slmhub.site.SiteOptions;
 import org.slmhub.validate.ValidationReport;
@@ -34,8 +36,15 @@ final class SiteBuilds {
             return null;
         }
         List<CatalogEntry> entries = report.entries();
-        SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, o.out.toAbsolutePath().normalize(),
-                line -> err.println("build: " + line));
-        return build.run(!o.noSearch);
+        Path out = o.out.toAbsolutePath().normalize();
+        SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line));
+        SiteBuild.Result result = build.run(!o.noSearch);
+        if (result.pagesRendered() > 0 || !Files.exists(out.resolve(SiteIndexArchive.PATH))) {
+            long t = System.nanoTime();
+            IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, o.smokeReport, out);
+            err.printf("build: %-28s %6d ms (%s, sha256 %s)%n", "offline search index", (System.nanoTime() - t) / 1_000_000,
+                    SiteIndexArchive.PATH, archive.sha256());
+        }
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 package org.slmhub.cli;
 
+import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ final class SmokeCommand implements Callable<Integer> {
         List<ModelResult> results = new ArrayList<>();
         for (SmokePlan.Item item : plan.items()) {
             for (ModelManifest.Artifact artifact : item.artifacts()) {
-                out.printf("smoking %s (%s, %s) ...%n", item.id(), artifact.file(), ByteSizes.human(artifact.size()));
+                out.printf("smoking %s (%s, %s) ...%n", item.id(), artifact.file(), HumanUnits.formatBytes(artifact.size()));
                 out.flush();
                 ModelResult result = smoke.run(item.entry(), artifact, artifact == item.artifacts().get(0), Instant.now());
                 results.add(result);
@@ -124,7 +125,7 @@ final class SmokeCommand implements Callable<Integer> {
     static String describe(ModelResult r) {
         var o = r.outcome();
         String figures = o == null ? "" : String.format(" (%d tokens, %.1f tokens/s, load %d ms, peak %s)",
-                o.tokenCount(), o.tokensPerSecond(), o.loadMillis(), ByteSizes.human(o.peakRssBytes()));
+                o.tokenCount(), o.tokensPerSecond(), o.loadMillis(), HumanUnits.formatBytes(o.peakRssBytes()));
         if (r.verdict() == Verdict.PASSED) {
             return "passed" + figures + (o == null ? "" : ": " + ExpectRecorder.quote(o.text()));
         }

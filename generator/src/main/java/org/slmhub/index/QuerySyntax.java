@@ -1,5 +1,6 @@
 package org.slmhub.index;
 
+import org.slmhub.catalog.HumanUnits;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

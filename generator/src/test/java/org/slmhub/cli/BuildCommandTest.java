@@ -52,4 +52,18 @@ class BuildCommandTest {
         assertTrue(run.err().matches("(?s).*\nslmhub: error: template \\S+\\.ftl failed for \\S+\\.html: [^\n]+\n"), run::toString);
         assertTrue(run.err().lines().noneMatch(l -> l.startsWith("\tat ")), run::toString);
     }
+
+    @Test
+    void theSitePublishesTheOfflineSearchIndexWithItsDigest() throws IOException {
+        Path out = tmp.resolve("site");
+        CliRun run = CliRun.of("build", "--no-search", "--catalog", TestPaths.repoRoot().resolve("models").toString(),
+                "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        Path archive = out.resolve("search/slmhub-index.zip");
+        String digestLine = Files.readString(out.resolve("search/slmhub-index.zip.sha256"));
+        assertTrue(digestLine.startsWith(org.slmhub.index.IndexArchive.sha256(archive)), digestLine);
+        CliRun search = CliRun.of("search", "--index", archive.toString(), "tinystories");
+        assertEquals(0, search.exitCode(), search::toString);
+        assertTrue(search.out().startsWith("ggml-org/stories260k"), search::toString);
+    }
 }

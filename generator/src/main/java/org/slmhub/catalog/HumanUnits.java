@@ -1,4 +1,4 @@
-package org.slmhub.index;
+package org.slmhub.catalog;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,6 +62,19 @@ public final class HumanUnits {
             return Long.toString(n);
         }
         return (value >= 9.95 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value).replace(".0", "")) + suffixes[i];
+    }
+
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    /** Byte counts as people read them: 1.2 GiB, 340 MiB, 12 KiB. */
+    public static String formatBytes(long bytes) {
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, BINARY_UNITS[unit]);
     }
 
     /** Context lengths as model cards write them: 32768 → 32K, 131072 → 128K, 1000 → 1000. */

@@ -1,4 +1,4 @@
-package org.slmhub.index;
+package org.slmhub.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
