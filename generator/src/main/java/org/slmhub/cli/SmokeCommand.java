@@ -68,6 +68,9 @@ final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (1-based), for a CI matrix.")
     String shard;
 
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "Leave out models whose smallest GGUF is larger than SIZE (e.g. 600MB, 2GiB).")
+    String maxSize;
+
     @Option(names = "--record", description = "Write each model's greedy output into its manifest as smoke.expect.exact.")
     boolean record;
 
@@ -92,7 +95,7 @@ final class SmokeCommand implements Callable<Integer> {
         if (entries == null) {
             return ExitCode.PROBLEMS;
         }
-        SmokePlan.Plan plan = SmokePlan.of(entries, selectedIds(root, entries), split, allVariants);
+        SmokePlan.Plan plan = SmokePlan.of(entries, selectedIds(root, entries), split, allVariants, maxBytes());
         ArtifactStore store = storeOptions.open();
         SmokeModel smoke = new SmokeModel(store, engine(), new SmokeLimits(loadTimeout * 1000L, generationTimeout * 1000L, workerHeap), record);
         List<ModelResult> results = new ArrayList<>();
@@ -107,7 +110,7 @@ final class SmokeCommand implements Callable<Integer> {
             }
         }
         for (SmokePlan.Skip skip : plan.skipped()) {
-            if (!models.isEmpty() || changedSince != null) {
+            if (!models.isEmpty() || changedSince != null || maxSize != null) {
                 out.println("skipped " + skip.id() + ": " + skip.reason());
             }
         }
@@ -116,7 +119,7 @@ final class SmokeCommand implements Callable<Integer> {
             out.println("report written to " + report);
         }
         long failed = results.stream().filter(r -> !r.verdict().passed()).count();
-        out.printf("smoked %d artifact%s of %d model%s: %d passed, %d failed; %d model%s without a smoke block or GGUF%n",
+        out.printf("smoked %d artifact%s of %d model%s: %d passed, %d failed; %d model%s left out (no smoke block, no GGUF weights, or above --max-size)%n",
                 results.size(), results.size() == 1 ? "" : "s", plan.items().size(), plan.items().size() == 1 ? "" : "s",
                 results.size() - failed, failed, plan.skipped().size(), plan.skipped().size() == 1 ? "" : "s");
         return failed == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
@@ -135,6 +138,14 @@ final class SmokeCommand implements Callable<Integer> {
     /** The engine; a seam only so the test harness can count runs. */
     SmokeEngine engine() {
         return new ForkedEngine();
+    }
+
+    private long maxBytes() {
+        try {
+            return maxSize == null ? Long.MAX_VALUE : HumanUnits.parseBytes(maxSize);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-size: " + e.getMessage());
+        }
     }
 
     private SmokePlan.Shard parseShard() {

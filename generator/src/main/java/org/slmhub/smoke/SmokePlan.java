@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.HumanUnits;
 import org.slmhub.catalog.ModelManifest;
 
 /**
@@ -69,6 +70,11 @@ public final class SmokePlan {
      * @param allVariants every GGUF artifact instead of the smallest
      */
     public static Plan of(List<CatalogEntry> entries, Set<String> onlyIds, Shard shard, boolean allVariants) {
+        return of(entries, onlyIds, shard, allVariants, Long.MAX_VALUE);
+    }
+
+    /** @param maxBytes leave out models whose smallest GGUF is larger (a site build smokes what it can download quickly) */
+    public static Plan of(List<CatalogEntry> entries, Set<String> onlyIds, Shard shard, boolean allVariants, long maxBytes) {
         List<Item> items = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
         List<CatalogEntry> sorted = entries.stream()
@@ -85,8 +91,11 @@ public final class SmokePlan {
                 skipped.add(new Skip(m.id(), "no smoke block in the manifest"));
             } else if (ggufs.isEmpty()) {
                 skipped.add(new Skip(m.id(), "no GGUF weights: smoke inference runs GGUF models"));
+            } else if (ggufs.get(0).size() > maxBytes) {
+                skipped.add(new Skip(m.id(), "smallest GGUF is " + HumanUnits.formatBytes(ggufs.get(0).size()) + ", above --max-size"));
             } else {
-                items.add(new Item(entry, allVariants ? ggufs : List.of(ggufs.get(0))));
+                List<ModelManifest.Artifact> chosen = allVariants ? ggufs.stream().filter(a -> a.size() <= maxBytes).toList() : List.of(ggufs.get(0));
+                items.add(new Item(entry, chosen));
             }
         }
         return new Plan(shard.select(items), skipped);

@@ -170,6 +170,18 @@ class SmokeCommandTest {
     }
 
     @Test
+    void maxSizeLeavesOutModelsWhoseSmallestFileIsLarger() throws IOException {
+        manifest("acme/tiny", "tiny.gguf", tiny, "");
+        CliRun run = smoke("--max-size", (tiny.length - 1) + "B");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("skipped acme/tiny: smallest GGUF is "), run::toString);
+        assertTrue(run.out().contains("smoked 0 artifacts of 0 models"), run::toString);
+        CliRun bad = smoke("--max-size", "lots");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("--max-size: expected a size such as 800MB"), bad::toString);
+    }
+
+    @Test
     void anUnknownModelIsAUsageErrorWithASuggestion() throws IOException {
         manifest("acme/tiny", "tiny.gguf", tiny, "");
         CliRun run = smoke("acme/tinny");
