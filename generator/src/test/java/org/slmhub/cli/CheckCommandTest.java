@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.smoke.TinyLlama;
+import org.slmhub.smoke.TinyManifests;
 
 /**
  * {@code slmhub check} end to end, as a pull request runs it: a JGit repository with a catalog on
@@ -49,42 +50,8 @@ class CheckCommandTest {
     }
 
     private Path manifest(String id, GgufBytes f, String extra) throws IOException {
-        String yaml = """
-                schema: 1
-                id: %s
-                name: Tiny
-                publisher: Acme
-                summary: A random tiny llama the check tests write themselves.
-                license: MIT
-                languages: [en]
-                pipeline_tag: text-generation
-                architecture: llama
-                parameters: 30000
-                context_length: 512
-                card: |
-                  ## Intended use
-                  Tests.
-                  ## Limitations
-                  Random weights.
-                  ## Training data
-                  None.
-                  ## Bias and risks
-                  None.
-                artifacts:
-                  - file: %s
-                    format: gguf
-                    quantization: F32
-                    url: https://example.org/acme/tiny/resolve/0123abc/%s
-                    sha256: %s
-                    size: %d
-                smoke:
-                  prompt: Once upon a time
-                  max_tokens: 8
-                %s""".formatted(id, f.file(), f.file(), f.sha256(), f.size(), extra);
-        Path path = repo.resolve("models").resolve(id).resolve("model.yaml");
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, yaml);
-        return path;
+        var artifact = new TinyManifests.Artifact(f.file(), "F32", f.sha256(), f.size());
+        return TinyManifests.write(repo.resolve("models"), id, TinyManifests.yaml(id, List.of(artifact), TinyManifests.SMOKE + extra));
     }
 
     private void commit(String message) throws GitAPIException {

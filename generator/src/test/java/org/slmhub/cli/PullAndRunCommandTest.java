@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.smoke.TinyLlama;
+import org.slmhub.smoke.TinyManifests;
 
 /** {@code slmhub pull} and {@code slmhub run} on a catalog of one tiny llama with two variants. */
 class PullAndRunCommandTest {
@@ -25,46 +26,9 @@ class PullAndRunCommandTest {
     void catalogWithTwoVariants() throws IOException {
         mirror = Files.createDirectories(tmp.resolve("mirror"));
         catalog = Files.createDirectories(tmp.resolve("models"));
-        byte[] small = Files.readAllBytes(TinyLlama.write(mirror.resolve("tiny-1.gguf"), 1, null));
-        byte[] large = Files.readAllBytes(TinyLlama.write(mirror.resolve("tiny-2.gguf"), 2, TinyLlama.CHATML));
-        String yaml = """
-                schema: 1
-                id: acme/tiny
-                name: Tiny
-                publisher: Acme
-                summary: A random tiny llama the tests write themselves.
-                license: MIT
-                languages: [en]
-                pipeline_tag: text-generation
-                architecture: llama
-                parameters: 30000
-                context_length: 512
-                card: |
-                  ## Intended use
-                  Tests.
-                  ## Limitations
-                  Random weights.
-                  ## Training data
-                  None.
-                  ## Bias and risks
-                  None.
-                artifacts:
-                  - file: tiny-2.gguf
-                    format: gguf
-                    quantization: F16
-                    url: https://example.org/acme/tiny/resolve/0123abc/tiny-2.gguf
-                    sha256: %s
-                    size: %d
-                  - file: tiny-1.gguf
-                    format: gguf
-                    quantization: F32
-                    url: https://example.org/acme/tiny/resolve/0123abc/tiny-1.gguf
-                    sha256: %s
-                    size: %d
-                """.formatted(SmokeCommandTest.sha256(large), large.length, SmokeCommandTest.sha256(small), small.length);
-        Path file = catalog.resolve("acme/tiny/model.yaml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, yaml);
+        var small = TinyManifests.Artifact.of(TinyLlama.write(mirror.resolve("tiny-1.gguf"), 1, null), "F32");
+        var large = TinyManifests.Artifact.of(TinyLlama.write(mirror.resolve("tiny-2.gguf"), 2, TinyLlama.CHATML), "F16");
+        TinyManifests.write(catalog, "acme/tiny", TinyManifests.yaml("acme/tiny", List.of(large, small), ""));
     }
 
     private CliRun cli(String command, String... rest) {

@@ -10,10 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.TestPaths;
 import org.slmhub.smoke.TinyLlama;
+import org.slmhub.smoke.TinyManifests;
 
 /**
  * {@code slmhub smoke} end to end: real llama.cpp in forked workers, on a tiny random llama the
@@ -42,43 +40,9 @@ class SmokeCommandTest {
 
     private Path manifest(String id, String file, byte[] bytes, String expect) throws IOException {
         Files.write(mirror.resolve(file), bytes);
-        String yaml = """
-                # comment kept by --record
-                schema: 1
-                id: %s
-                name: Tiny
-                publisher: Acme
-                summary: A random tiny llama the smoke tests write themselves.
-                license: MIT
-                languages: [en]
-                pipeline_tag: text-generation
-                architecture: llama
-                parameters: 30000
-                context_length: 512
-                card: |
-                  ## Intended use
-                  Tests.
-                  ## Limitations
-                  Random weights.
-                  ## Training data
-                  None.
-                  ## Bias and risks
-                  None.
-                artifacts:
-                  - file: %s
-                    format: gguf
-                    quantization: F32
-                    url: https://example.org/acme/tiny/resolve/0123abc/%s
-                    sha256: %s
-                    size: %d
-                smoke:
-                  prompt: Once upon a time
-                  max_tokens: 8
-                %s""".formatted(id, file, file, sha256(bytes), bytes.length, expect);
-        Path path = catalog.resolve(id).resolve("model.yaml");
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, yaml);
-        return path;
+        var artifact = new TinyManifests.Artifact(file, "F32", sha256(bytes), bytes.length);
+        String yaml = "# comment kept by --record\n" + TinyManifests.yaml(id, List.of(artifact), TinyManifests.SMOKE + expect);
+        return TinyManifests.write(catalog, id, yaml);
     }
 
     private CliRun smoke(String... extra) {
@@ -224,10 +188,6 @@ class SmokeCommandTest {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TinyManifests.sha256(bytes);
     }
 }
