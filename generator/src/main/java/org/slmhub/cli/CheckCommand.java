@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "Validate the whole catalog (levels 1-3), then for the models",
             "changed against --base: get and check every artifact (level 4) and run the smoke inference.",
             "Under GitHub Actions (GITHUB_ACTIONS=true) also prints workflow-command annotations at file and line,",
-            "and appends a Markdown table to $GITHUB_STEP_SUMMARY."},
+            "and appends a Markdown table to $GITHUB_STEP_SUMMARY. With --shard every shard validates, shard 1 reports it."},
         footer = {"", "Examples:",
             "  slmhub check                                   against origin/main (else main)",
             "  slmhub check --base origin/main --mirror ../shared/fixtures/models",
@@ -62,8 +62,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "REF", description = "The revision a pull request is compared with (default: origin/main, else main).")
     String base;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Check shard I of N of the changed models, for a CI matrix; shard 1 also reports the catalog's validation.")
-    String shard;
+    @Mixin
+    ShardOption shardOption;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the smoke results as JSON (the format of slmhub smoke --report).")
     Path report;
@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path root = catalogOption.root();
-        SmokePlan.Shard split = parseShard();
+        SmokePlan.Shard split = shardOption.parse();
         Changes changes = changedSince(root);
         if (listChanged) {
             changes.ids().forEach(out::println);
@@ -142,14 +142,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         throw new UsageException(last.getMessage());
-    }
-
-    private SmokePlan.Shard parseShard() {
-        try {
-            return shard == null ? SmokePlan.Shard.ALL : SmokePlan.Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     private static void printFindings(ValidationReport report, boolean github, PrintWriter out) {

@@ -65,8 +65,8 @@ final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--changed-since", paramLabel = "REF", description = "Only models whose folders differ from this Git revision (e.g. origin/main).")
     String changedSince;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (1-based), for a CI matrix.")
-    String shard;
+    @Mixin
+    ShardOption shardOption;
 
     @Option(names = "--max-size", paramLabel = "SIZE", description = "Leave out models whose smallest GGUF is larger than SIZE (e.g. 600MB, 2GiB).")
     String maxSize;
@@ -90,7 +90,7 @@ final class SmokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path root = catalogOption.root();
-        SmokePlan.Shard split = parseShard();
+        SmokePlan.Shard split = shardOption.parse();
         List<CatalogEntry> entries = ValidCatalog.load(root, spec.commandLine().getErr());
         if (entries == null) {
             return ExitCode.PROBLEMS;
@@ -145,14 +145,6 @@ final class SmokeCommand implements Callable<Integer> {
             return maxSize == null ? Long.MAX_VALUE : HumanUnits.parseBytes(maxSize);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--max-size: " + e.getMessage());
-        }
-    }
-
-    private SmokePlan.Shard parseShard() {
-        try {
-            return shard == null ? SmokePlan.Shard.ALL : SmokePlan.Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
