@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import org.slmhub.bench.Median;
 import org.slmhub.bench.SmokeBenchmark;
@@ -125,9 +125,9 @@ final class BenchCommand implements Callable<Integer> {
                         i, run.manifests(), run.errors(), run.readMillis(), run.validateMillis(), run.totalMillis());
                 out.flush();
             }
-            List<String> cmd = wholeCommand(dir);
+            List<String> cmd = WholeCommand.of(List.of("validate", "--catalog", dir.toString(), "--format", "json"));
             for (int i = 1; i <= repeat; i++) {
-                out.printf("whole command run %d: %d ms wall (%s)%n", i, wholeCommandMillis(cmd), String.join(" ", cmd));
+                out.printf("whole command run %d: %d ms wall (%s)%n", i, WholeCommand.wallMillis(cmd, Duration.ofMinutes(10)), String.join(" ", cmd));
                 out.flush();
             }
             out.printf("cores: %d, max heap: %d MiB%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -238,31 +238,6 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** Runs the ./slmhub launcher when started from a checkout (what users run), else java with its flags. */
-    private static List<String> wholeCommand(Path catalog) {
-        List<String> cmd = new ArrayList<>();
-        Path launcher = Path.of("slmhub");
-        if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
-            cmd.add(launcher.toAbsolutePath().toString());
-        } else {
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(LauncherFlags.JVM);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        }
-        cmd.addAll(List.of("validate", "--catalog", catalog.toString(), "--format", "json"));
-        return cmd;
-    }
-
-    private static long wholeCommandMillis(List<String> cmd) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new UsageException("the validate command did not finish in 10 minutes");
-        }
-        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -4,12 +4,11 @@ import org.slmhub.catalog.HumanUnits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.slmhub.bench.IndexBenchmark;
 import org.slmhub.bench.SyntheticModels;
 import org.slmhub.catalog.ModelManifest;
@@ -55,37 +54,13 @@ final class IndexBench {
             throw new UsageException(e.getMessage());
         }
         for (List<String> query : IndexBenchmark.commandQueries()) {
-            List<String> cmd = command(index, query);
+            List<String> args = new ArrayList<>(List.of("search", "--index", index.toString()));
+            args.addAll(query);
+            List<String> cmd = WholeCommand.of(args);
             for (int i = 1; i <= repeat; i++) {
-                out.printf("whole command run %d: %d ms wall (%s)%n", i, wallMillis(cmd), String.join(" ", cmd));
+                out.printf("whole command run %d: %d ms wall (%s)%n", i, WholeCommand.wallMillis(cmd, Duration.ofMinutes(2)), String.join(" ", cmd));
                 out.flush();
             }
         }
-    }
-
-    /** The ./slmhub launcher when run from a checkout (what users run, with its class-data archive), else java with its flags. */
-    private static List<String> command(Path index, List<String> query) {
-        List<String> cmd = new ArrayList<>();
-        Path launcher = Path.of("slmhub");
-        if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
-            cmd.add(launcher.toAbsolutePath().toString());
-        } else {
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(LauncherFlags.JVM);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        }
-        cmd.addAll(List.of("search", "--index", index.toString()));
-        cmd.addAll(query);
-        return cmd;
-    }
-
-    private static long wallMillis(List<String> cmd) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new UsageException("slmhub search did not finish in 2 minutes: " + String.join(" ", cmd));
-        }
-        return (System.nanoTime() - t0) / 1_000_000;
     }
 }
