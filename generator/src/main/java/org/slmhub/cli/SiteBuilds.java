@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.io.UncheckedIOException;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.index.IndexArchive;
@@ -37,14 +40,43 @@ final class SiteBuilds {
         }
         List<CatalogEntry> entries = report.entries();
         Path out = o.out.toAbsolutePath().normalize();
+        // The offline-search archive needs only the catalog: it is built beside the site stages.
+        CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out);
         SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line));
-        SiteBuild.Result result = build.run(!o.noSearch);
-        if (result.pagesRendered() > 0 || !Files.exists(out.resolve(SiteIndexArchive.PATH))) {
-            long t = System.nanoTime();
-            IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, o.smokeReport, out);
-            err.printf("build: %-28s %6d ms (%s, sha256 %s)%n", "offline search index", (System.nanoTime() - t) / 1_000_000,
-                    SiteIndexArchive.PATH, archive.sha256());
+        SiteBuild.Result result;
+        try {
+            result = build.run(!o.noSearch);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            archive.handle((written, failure) -> null).join(); // never leave a writer behind (serve builds again)
+            throw e;
         }
+        long t = System.nanoTime();
+        String written = await(archive);
+        err.printf("build: %-28s %6d ms%s%n", "offline search index, waited", (System.nanoTime() - t) / 1_000_000, written);
         return result;
+    }
+
+    private static CompletableFuture<String> offlineIndex(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path out) throws IOException {
+        String inputs = SiteIndexArchive.inputs(entries, catalog, smokeReport);
+        if (SiteIndexArchive.current(out, inputs)) {
+            return CompletableFuture.completedFuture(" (unchanged)");
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                long t = System.nanoTime();
+                IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out);
+                return String.format(" (built in %d ms: %s, sha256 %s)", (System.nanoTime() - t) / 1_000_000, SiteIndexArchive.PATH, archive.sha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> new Thread(runnable, "slmhub-offline-index").start());
+    }
+
+    private static String await(CompletableFuture<String> stage) throws IOException, InterruptedException {
+        try {
+            return stage.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : new IOException(e.getCause().getMessage(), e.getCause());
+        }
     }
 }

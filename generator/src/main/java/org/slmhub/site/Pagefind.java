@@ -1,50 +1,137 @@
 package org.slmhub.site;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Browser search: runs the pinned Pagefind release through {@code npx} over the built site. Pagefind
- * indexes the elements marked {@code data-pagefind-body} (model pages) with their filters and sorts.
+ * Browser search: the pinned Pagefind release, run through {@code npx}, indexes one record per model
+ * that the build sends while it renders (no HTML is parsed, and the indexing overlaps the rendering).
+ * A small Node script ({@code pagefind/index-records.mjs}) feeds the records to Pagefind's Node API.
  */
 public final class Pagefind {
     public static final String VERSION = "1.6.0";
     public static final String MISSING = "browser search needs Node.js (npx) to run Pagefind " + VERSION
             + ": install Node.js 20 (Debian: apt-get install nodejs npm), or build with --no-search";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Pagefind() {
     }
 
-    public static List<String> command(Path site) {
+    /** Starts the indexer; it writes {@code pagefind/} under the site folder when {@link Indexer#finish()} is called. */
+    public static Indexer start(Path site) throws IOException {
+        Path script = Files.createTempFile("slmhub-pagefind", ".mjs");
+        try (InputStream in = Pagefind.class.getResourceAsStream("/pagefind/index-records.mjs")) {
+            Files.write(script, in.readAllBytes());
+        }
         // --prefer-offline: the version is pinned, so a cached copy is the same program
-        return List.of("npx", "--yes", "--prefer-offline", "pagefind@" + VERSION, "--site", site.toString());
+        return new Indexer(command(script, site.resolve("pagefind")), script);
     }
 
-    /** Runs Pagefind; returns its summary ("26 pages, 1715 words, 7 filters, 2 sorts"). */
-    public static String index(Path site) throws IOException, InterruptedException {
-        return run(command(site));
+    static List<String> command(Path script, Path output) {
+        return List.of("npx", "--yes", "--prefer-offline", "-p", "pagefind@" + VERSION, "node", script.toString(), output.toString());
     }
 
-    static String run(List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException(MISSING, e);
+    /** A running Pagefind: {@link #add} one record per page, then {@link #finish()}. */
+    public static final class Indexer implements AutoCloseable {
+        private final Process process;
+        private final BufferedWriter input;
+        private final Thread reader;
+        private final StringBuilder output = new StringBuilder();
+        private final Path script;
+        private int records;
+
+        Indexer(List<String> command, Path script) throws IOException {
+            this.script = script;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                Files.deleteIfExists(script);
+                throw new IOException(MISSING, e);
+            }
+            input = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+            reader = new Thread(this::collectOutput, "slmhub-pagefind-output");
+            reader.setDaemon(true);
+            reader.start();
         }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IOException("Pagefind did not finish in 10 minutes");
+
+        /** Sends one record: url, content, language, meta, filters, sort (Pagefind's custom record). */
+        public synchronized void add(Map<String, Object> record) throws IOException {
+            try {
+                input.write(JSON.writeValueAsString(record));
+                input.write('\n');
+                records++;
+            } catch (IOException e) {
+                throw failure();
+            }
         }
-        if (p.exitValue() != 0) {
-            throw new IOException("Pagefind failed (exit " + p.exitValue() + "): " + lastLine(output));
+
+        /** Ends the input and waits for the index to be written; returns a summary ("26 pages"). */
+        public synchronized String finish() throws IOException, InterruptedException {
+            try {
+                input.close();
+            } catch (IOException e) {
+                throw failure();
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("Pagefind did not finish in 10 minutes");
+            }
+            reader.join(5_000);
+            if (process.exitValue() != 0) {
+                throw failure();
+            }
+            return records + " pages";
         }
-        return String.join(", ", output.lines().map(String::strip).filter(l -> l.startsWith("Indexed ") && !l.contains("language"))
-                .map(l -> l.substring("Indexed ".length())).toList());
+
+        private IOException failure() {
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String code = process.isAlive() ? "still running" : "exit " + process.exitValue();
+            return new IOException("Pagefind failed (" + code + "): " + lastLines(output()));
+        }
+
+        private void collectOutput() {
+            try (InputStream in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    synchronized (output) {
+                        output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String output() {
+            synchronized (output) {
+                return output.toString();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(script);
+        }
     }
 
     /** Whether {@code npx} can run the pinned Pagefind without the network (from the npm cache). */
@@ -62,8 +149,8 @@ public final class Pagefind {
         }
     }
 
-    private static String lastLine(String output) {
-        String[] lines = output.strip().split("\n");
-        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    private static String lastLines(String output) {
+        List<String> lines = new ArrayList<>(output.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return lines.isEmpty() ? "no output" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 }

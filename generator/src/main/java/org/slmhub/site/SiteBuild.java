@@ -46,18 +46,41 @@ public final class SiteBuild {
         Files.createDirectories(out);
         BuildState state = BuildState.read(out);
         SiteWriter writer = new SiteWriter(out, state);
-        Map<String, ModelHistory.Dates> history = timed("history", this::history);
-        SmokeResults smoke = timed("smoke report", this::smoke);
-        List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options));
-        String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
-        CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
-        int rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
-        int data = timed("write data files", () -> writeData(writer, history, smoke, pages));
-        boolean baked = awaitContent(content);
-        writer.removeStale();
-        state.write(out);
-        String indexed = search ? timed("search index (Pagefind " + Pagefind.VERSION + ")", () -> Pagefind.index(out)) : "off";
-        return new Result(entries.size(), pages.size(), rendered, data, baked, indexed);
+        // Pagefind starts first (npx takes a second) and indexes records while the pages render.
+        try (Pagefind.Indexer indexer = search ? Pagefind.start(out) : null) {
+            Map<String, ModelHistory.Dates> history = timed("history", this::history);
+            SmokeResults smoke = timed("smoke report", this::smoke);
+            List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options));
+            CompletableFuture<Void> records = indexer == null ? CompletableFuture.completedFuture(null) : feed(indexer, pages);
+            String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
+            CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
+            int rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
+            int data = timed("write data files", () -> writeData(writer, history, smoke, pages));
+            boolean baked = await(content);
+            writer.removeStale();
+            state.write(out);
+            String indexed = "off";
+            if (indexer != null) {
+                await(records);
+                indexed = timed("search index (Pagefind " + Pagefind.VERSION + ", waited)", indexer::finish);
+            }
+            return new Result(entries.size(), pages.size(), rendered, data, baked, indexed);
+        }
+    }
+
+    /** Sends every model page to Pagefind from its own thread (rendering a card for its text renders it for the page too). */
+    private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (Page page : pages) {
+                    if (PagefindRecords.indexed(page)) {
+                        indexer.add(PagefindRecords.of(page));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> new Thread(runnable, "slmhub-pagefind-records").start());
     }
 
     private Map<String, ModelHistory.Dates> history() throws IOException {
@@ -94,14 +117,14 @@ public final class SiteBuild {
         }, runnable -> new Thread(runnable, "slmhub-jbake").start());
     }
 
-    private boolean awaitContent(CompletableFuture<Boolean> content) throws IOException, InterruptedException {
+    private static <T> T await(CompletableFuture<T> stage) throws IOException, InterruptedException {
         try {
-            return content.get();
+            return stage.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            throw new IOException("JBake failed: " + e.getCause(), e.getCause());
+            throw new IOException(e.getCause().getMessage(), e.getCause());
         }
     }
 

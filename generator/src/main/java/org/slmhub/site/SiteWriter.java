@@ -24,7 +24,7 @@ final class SiteWriter {
         AtomicInteger rendered = new AtomicInteger();
         try {
             pages.parallelStream().forEach(page -> {
-                String hash = BuildState.sha256(templatesHash + "\n" + page.template() + "\n" + BuildState.fingerprint(page.data()));
+                String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + BuildState.fingerprint(page.data()));
                 if (state.changed(out, page.path(), hash)) {
                     try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {
                         templates.render(page, w);
@@ -42,7 +42,7 @@ final class SiteWriter {
 
     /** Writes a generated file when its text changed; returns whether it wrote. */
     boolean write(String path, String text) throws IOException {
-        if (!state.changed(out, path, BuildState.sha256(text))) {
+        if (!state.changed(out, path, BuildState.contentHash(text))) {
             return false;
         }
         Files.writeString(parentsOf(path), text, StandardCharsets.UTF_8);

@@ -27,9 +27,11 @@ class PagefindSearchTest {
         CliRun run = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("search: 3 pages"), run::toString);
-        assertTrue(run.out().contains("7 filters"), run::toString);
         var entry = new ObjectMapper().readTree(out.resolve("pagefind/pagefind-entry.json").toFile());
         assertEquals(3, entry.get("languages").get("en").get("page_count").asInt());
-        assertTrue(Files.isRegularFile(out.resolve("pagefind/pagefind-ui.js")));
+        assertTrue(Files.isRegularFile(out.resolve("pagefind/pagefind.js")));
+        try (var filters = Files.list(out.resolve("pagefind/filter"))) {
+            assertEquals(7, filters.count(), "one chunk per filter: task, license, architecture, format, quantization, language, size");
+        }
     }
 }

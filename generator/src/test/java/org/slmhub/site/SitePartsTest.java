@@ -49,6 +49,7 @@ class SitePartsTest {
                 + "[bad](javascript:alert(2)) <img src=x onerror=alert(3)> <b onclick=\"x()\">bold</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assertTrue(html.contains("<h2>Intended use</h2>"), html);
         assertTrue(html.contains("<a href=\"https://example.org\" rel=\"nofollow noopener\">ok</a>"), html);
+        assertTrue(html.contains(" bad "), "a link with a disallowed protocol keeps its text only: " + html);
         assertTrue(html.contains("<table>"), html);
         assertFalse(html.contains("script") || html.contains("javascript:") || html.contains("onerror") || html.contains("onclick") || html.contains("<img"), html);
     }
@@ -61,11 +62,13 @@ class SitePartsTest {
     }
 
     @Test
-    void withoutNpxTheBuildNamesTheFix() {
+    void withoutNpxTheBuildNamesTheFix() throws java.io.IOException {
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("slmhub-test", ".mjs");
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> Pagefind.run(List.of("slmhub-test-no-such-npx", "--version")));
+                () -> new Pagefind.Indexer(List.of("slmhub-test-no-such-npx", "--version"), script));
         assertEquals(Pagefind.MISSING, e.getMessage());
         assertTrue(Pagefind.MISSING.contains("install Node.js") && Pagefind.MISSING.contains("--no-search"));
+        assertFalse(java.nio.file.Files.exists(script), "the script copy is removed when Node.js is missing");
     }
 
     private static ModelManifest manifest(ModelManifest.Artifact a) {

@@ -1,0 +1,47 @@
+package org.slmhub.site;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A model page as a Pagefind custom record: the words a reader searches for (name, id, summary,
+ * facts, the card's text), the filters and sorts the search page offers, and the meta a result shows.
+ * URLs are site-relative ({@code /models/a/b/}); the search page passes the base URL to Pagefind.
+ */
+final class PagefindRecords {
+    static final String MODEL_TEMPLATE = "model.ftl";
+
+    private PagefindRecords() {
+    }
+
+    static boolean indexed(Page page) {
+        return page.template().equals(MODEL_TEMPLATE);
+    }
+
+    static Map<String, Object> of(Page page) {
+        Map<String, Object> d = page.data();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("url", "/" + page.path().replaceFirst("index\\.html$", ""));
+        record.put("language", "en");
+        String facts = String.join(" ", Stream.of("task", "architecture", "license", "languages", "quantizations", "params", "publisher")
+                .map(k -> String.valueOf(d.getOrDefault(k, ""))).toList());
+        String card = d.get("card") instanceof CardHtml.Lazy lazy ? lazy.getText() : "";
+        record.put("content", String.join("\n", List.of(text(d, "name"), text(d, "id"), text(d, "summary"), facts, card)));
+        record.put("meta", Map.of("title", text(d, "name"), "id", text(d, "id"), "params", text(d, "params"), "license", text(d, "license")));
+        record.put("filters", d.get("filters"));
+        Map<String, String> sort = new LinkedHashMap<>();
+        sort.put("params", text(d, "paramsSort"));
+        if (!text(d, "dateSort").isEmpty()) {
+            sort.put("date", text(d, "dateSort"));
+        }
+        record.put("sort", sort);
+        return record;
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        Object v = data.get(key);
+        return v == null ? "" : v.toString();
+    }
+}
