@@ -18,10 +18,22 @@ public record CatalogFiles(List<ManifestFile> manifests, List<Path> misplaced) {
      */
     public static CatalogFiles read(Path root, List<Path> extra) {
         CatalogLayout.Scan scan = CatalogLayout.scan(root);
+        List<Path> paths = paths(scan, extra);
+        return new CatalogFiles(paths.parallelStream().map(ManifestFile::read).toList(), scan.misplaced());
+    }
+
+    /** The same, taking unchanged files from what {@code parsed} kept of earlier reads. */
+    public static CatalogFiles read(Path root, List<Path> extra, ParsedManifests parsed) {
+        CatalogLayout.Scan scan = CatalogLayout.scan(root);
+        List<Path> paths = paths(scan, extra);
+        parsed.retainOnly(paths);
+        return new CatalogFiles(paths.parallelStream().map(parsed::read).toList(), scan.misplaced());
+    }
+
+    private static List<Path> paths(CatalogLayout.Scan scan, List<Path> extra) {
         List<Path> paths = new ArrayList<>(scan.manifests());
         Set<Path> known = new HashSet<>(paths);
         extra.stream().filter(known::add).forEach(paths::add);
-        List<ManifestFile> files = paths.parallelStream().map(ManifestFile::read).toList();
-        return new CatalogFiles(files, scan.misplaced());
+        return paths;
     }
 }

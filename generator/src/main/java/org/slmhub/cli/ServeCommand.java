@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "The port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    /** Parsed and checked manifests kept between rebuilds: an edit re-reads one file. */
+    private final SiteBuilds.Kept kept = SiteBuilds.Kept.fresh();
+
     /** Counted down to stop serving; tests stop the command through it. */
     final CountDownLatch stop = new CountDownLatch(1);
 
@@ -61,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     /** One build; a failing rebuild prints why and keeps serving the last good site. */
     private synchronized boolean rebuild(Path catalog, PrintWriter err) {
         try {
-            boolean ok = SiteBuilds.run(catalog, site, err) != null;
+            boolean ok = SiteBuilds.run(catalog, site, err, kept) != null;
             err.println(ok ? "serve: site rebuilt" : "serve: the catalog has problems; still serving the last build");
             err.flush();
             return ok;

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.io.UncheckedIOException;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
+import org.slmhub.catalog.ParsedManifests;
 import org.slmhub.index.IndexArchive;
 import org.slmhub.site.SiteBuild;
 import org.slmhub.site.SiteOptions;
@@ -24,14 +25,30 @@ final class SiteBuilds {
     private SiteBuilds() {
     }
 
-    /** @return the result, or null after printing why the catalog is not valid */
+    /**
+     * What a process that builds again and again ({@code serve}) keeps between builds: parsed
+     * manifests and each file's own validation, both reused while the file is unchanged.
+     */
+    record Kept(ParsedManifests parsed, Validator validator) {
+        static Kept fresh() {
+            return new Kept(new ParsedManifests(), Validator.remembering());
+        }
+    }
+
+    /** A one-off build. @return the result, or null after printing why the catalog is not valid */
     static SiteBuild.Result run(Path catalog, SiteBuildOptions o, PrintWriter err) throws IOException, InterruptedException {
+        return run(catalog, o, err, null);
+    }
+
+    /** A build reusing what {@code kept} holds of earlier builds (null: nothing). */
+    static SiteBuild.Result run(Path catalog, SiteBuildOptions o, PrintWriter err, Kept kept) throws IOException, InterruptedException {
         SiteOptions options = o.siteOptions();
         long t0 = System.nanoTime();
-        CatalogFiles files = CatalogFiles.read(catalog, List.of());
+        CatalogFiles files = kept == null ? CatalogFiles.read(catalog, List.of()) : CatalogFiles.read(catalog, List.of(), kept.parsed());
         long t1 = System.nanoTime();
         err.printf("build: %-28s %6d ms%n", "load catalog", (t1 - t0) / 1_000_000);
-        ValidationReport report = new Validator().validate(files.manifests(), List.of(), files.misplaced());
+        Validator validator = kept == null ? new Validator() : kept.validator();
+        ValidationReport report = validator.validate(files.manifests(), List.of(), files.misplaced());
         err.printf("build: %-28s %6d ms%n", "validate", (System.nanoTime() - t1) / 1_000_000);
         if (!report.passed()) {
             err.println("slmhub: the catalog has problems; fix them first (slmhub validate shows the same):");

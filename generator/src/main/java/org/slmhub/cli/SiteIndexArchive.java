@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slmhub.catalog.ModelManifest;
+import org.slmhub.index.IndexInfo;
 import java.util.stream.Stream;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.history.HistoryException;
@@ -31,6 +36,9 @@ final class SiteIndexArchive {
     static final String PATH = "search/slmhub-index.zip";
     /** What the archive was built from (see {@link #inputs}); outside search/ so it is not an API file. */
     static final String INPUTS = ".slmhub-index-inputs";
+    /** The working index kept between builds, so an edit re-indexes one model (not published: see site.yml). */
+    static final String WORK = ".slmhub-index";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SiteIndexArchive() {
     }
@@ -61,24 +69,64 @@ final class SiteIndexArchive {
         return Files.exists(siteOut.resolve(PATH)) && Files.exists(file) && Files.readString(file).equals(inputs);
     }
 
+    /**
+     * Builds or updates the index in the site folder's working copy ({@link #WORK}), then zips it to
+     * {@link #PATH}. The working copy records a fingerprint per model; only models whose manifest,
+     * smoke status or history changed are indexed again. Anything unexpected there: built anew.
+     */
     static IndexArchive.Written write(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path siteOut) throws IOException {
-        Path work = Files.createTempDirectory("slmhub-site-index-");
+        Path work = siteOut.resolve(WORK);
+        Path lucene = work.resolve("lucene");
+        Path fingerprints = work.resolve("models.json");
         try {
             Map<String, String> smoke = smokeReport == null ? Map.of() : SmokeStatuses.read(smokeReport);
             IndexInputs inputs = new IndexInputs(ModelHistory.read(catalog), smoke, CatalogCommit.of(catalog).orElse(null), Instant.now());
-            CatalogIndexer.write(work, entries.stream().map(CatalogEntry::manifest).toList(), inputs);
-            Path archive = siteOut.resolve(PATH);
-            Files.createDirectories(archive.getParent());
-            IndexArchive.Written written = IndexArchive.write(work, archive);
+            Map<String, String> now = new TreeMap<>();
+            for (CatalogEntry e : entries) {
+                now.put(e.manifest().id(), fingerprint(e, inputs));
+            }
+            Map<String, String> before = readFingerprints(fingerprints);
+            Files.deleteIfExists(fingerprints); // if this build fails half-way, the next one starts afresh
+            if (before.isEmpty()) {
+                deleteTree(lucene);
+                CatalogIndexer.write(lucene, entries.stream().map(CatalogEntry::manifest).toList(), inputs);
+            } else {
+                List<ModelManifest> changed = entries.stream().map(CatalogEntry::manifest)
+                        .filter(m -> !now.get(m.id()).equals(before.get(m.id()))).toList();
+                List<String> removed = before.keySet().stream().filter(id -> !now.containsKey(id)).toList();
+                CatalogIndexer.update(lucene, changed, removed, inputs, entries.size());
+            }
+            IndexArchive.Written written = IndexArchive.write(lucene, siteOut.resolve(PATH));
+            JSON.writeValue(fingerprints.toFile(), now);
             Files.writeString(siteOut.resolve(INPUTS), inputs(entries, catalog, smokeReport));
             return written;
         } catch (IndexException | HistoryException e) {
             throw new IOException("cannot build the search index archive: " + e.getMessage(), e);
-        } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+        }
+    }
+
+    /** What a model's document is made of, besides the code: its manifest file, smoke status and dates. */
+    private static String fingerprint(CatalogEntry e, IndexInputs inputs) throws IOException {
+        String id = e.manifest().id();
+        return Files.size(e.file()) + " " + Files.getLastModifiedTime(e.file()).toMillis() + " " + inputs.smokeStatus(id)
+                + " " + inputs.dates().get(id) + " " + IndexInfo.FORMAT;
+    }
+
+    private static Map<String, String> readFingerprints(Path file) {
+        try {
+            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { }) : Map.of();
+        } catch (IOException e) {
+            return Map.of(); // unreadable: index everything again
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

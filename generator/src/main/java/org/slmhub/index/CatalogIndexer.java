@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
@@ -32,25 +33,55 @@ public final class CatalogIndexer {
     public static Summary write(Path dir, List<ModelManifest> models, IndexInputs inputs) throws IOException, IndexException {
         prepare(dir);
         ModelDocuments documents = new ModelDocuments(inputs);
-        IndexWriterConfig config = new IndexWriterConfig(ModelAnalyzers.forIndexing())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256)
-                // Documents in name order: equal scores rank by name, and listing by name reads only the first N.
-                .setIndexSort(new Sort(new SortField(IndexFields.NAME_SORT, SortField.Type.STRING)))
-                .setCommitOnClose(false);
         // One thread: on this project's shared 2-core machines a second indexing thread measured slower
         // (two segments to merge, and the other core is usually busy).
-        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE))) {
             for (ModelManifest m : models) {
                 writer.addDocument(documents.of(m));
             }
             writer.forceMerge(1); // one segment: smaller, and the fastest to search
-            writer.setLiveCommitData(new IndexInfo(IndexInfo.SCHEMA, IndexInfo.FORMAT, inputs.catalogCommit(),
-                    inputs.builtAt(), models.size()).toUserData().entrySet());
-            writer.commit();
+            commit(writer, inputs, models.size());
         }
         Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
         return new Summary(models.size(), sizeOf(dir));
+    }
+
+    /**
+     * Updates an index {@link #write} made: replaces the documents of {@code changed} models (new
+     * ones are added), deletes {@code removed} ids, and records the new inputs. Rebuilding the site
+     * after one edit then indexes one model instead of all of them. Each update adds a small segment;
+     * Lucene's merge policy folds them together as they accumulate.
+     *
+     * @param total how many models the catalog has now (recorded in the commit)
+     */
+    public static Summary update(Path dir, List<ModelManifest> changed, List<String> removed, IndexInputs inputs, int total) throws IOException {
+        ModelDocuments documents = new ModelDocuments(inputs);
+        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND))) {
+            for (ModelManifest m : changed) {
+                writer.updateDocument(new Term(IndexFields.ID, m.id()), documents.of(m));
+            }
+            for (String id : removed) {
+                writer.deleteDocuments(new Term(IndexFields.ID, id));
+            }
+            commit(writer, inputs, total);
+        }
+        Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
+        return new Summary(total, sizeOf(dir));
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(ModelAnalyzers.forIndexing())
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(256)
+                // Documents in name order: equal scores rank by name, and listing by name reads only the first N.
+                .setIndexSort(new Sort(new SortField(IndexFields.NAME_SORT, SortField.Type.STRING)))
+                .setCommitOnClose(false);
+    }
+
+    private static void commit(IndexWriter writer, IndexInputs inputs, int models) throws IOException {
+        writer.setLiveCommitData(new IndexInfo(IndexInfo.SCHEMA, IndexInfo.FORMAT, inputs.catalogCommit(),
+                inputs.builtAt(), models).toUserData().entrySet());
+        writer.commit();
     }
 
     private static void prepare(Path dir) throws IOException, IndexException {

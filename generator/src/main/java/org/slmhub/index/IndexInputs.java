@@ -25,7 +25,7 @@ public record IndexInputs(Map<String, ModelHistory.Dates> dates, Map<String, Str
         return new IndexInputs(Map.of(), Map.of(), null, builtAt);
     }
 
-    String smokeStatus(String id) {
+    public String smokeStatus(String id) {
         return smokeStatuses.getOrDefault(id, UNKNOWN_SMOKE);
     }
 }

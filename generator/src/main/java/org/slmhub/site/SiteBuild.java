@@ -54,8 +54,17 @@ public final class SiteBuild {
             CompletableFuture<Void> records = indexer == null ? CompletableFuture.completedFuture(null) : feed(indexer, pages);
             String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
-            int rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
-            int data = timed("write data files", () -> writeData(writer, history, smoke, pages));
+            int rendered;
+            int data;
+            try {
+                rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
+                data = timed("write data files", () -> writeData(writer, history, smoke, pages));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                // JBake's document store is one per process: a bake left running would break the next build (serve)
+                content.handle((baked, failure) -> null).join();
+                records.handle((fed, failure) -> null).join();
+                throw e;
+            }
             boolean baked = await(content);
             writer.removeStale();
             state.write(out);

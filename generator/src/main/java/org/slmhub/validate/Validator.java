@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.Set;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.ManifestBinder;
@@ -18,6 +21,25 @@ public final class Validator {
     private final SchemaCheck schemaCheck = new SchemaCheck();
     private final ManifestRules manifestRules = new ManifestRules();
     private final CatalogRules catalogRules = new CatalogRules();
+    /** Per-file results by parsed file (identity); null unless {@link #remembering()}. */
+    private final Map<ManifestFile, Checked> remembered;
+
+    public Validator() {
+        this(false);
+    }
+
+    private Validator(boolean remember) {
+        remembered = remember ? Collections.synchronizedMap(new IdentityHashMap<>()) : null;
+    }
+
+    /**
+     * A validator that keeps each file's own checks (schema and manifest rules) for the same parsed
+     * file object, for rebuilds that reuse unchanged parsed files ({@link org.slmhub.catalog.ParsedManifests});
+     * catalog-wide rules always run on everything.
+     */
+    public static Validator remembering() {
+        return new Validator(true);
+    }
 
     /**
      * @param catalog  every manifest of the catalog (cross-manifest rules need them all)
@@ -25,7 +47,12 @@ public final class Validator {
      * @param misplaced YAML files found where the catalog does not read them
      */
     public ValidationReport validate(List<ManifestFile> catalog, Collection<Path> reportOn, List<Path> misplaced) {
-        List<Checked> checked = catalog.parallelStream().map(this::checkOne).toList();
+        List<Checked> checked = catalog.parallelStream().map(this::checkRemembered).toList();
+        if (remembered != null) {
+            Set<ManifestFile> current = Collections.newSetFromMap(new IdentityHashMap<>());
+            current.addAll(catalog);
+            remembered.keySet().retainAll(current);
+        }
         List<Finding> findings = new ArrayList<>();
         List<CatalogEntry> entries = new ArrayList<>();
         for (Checked c : checked) {
@@ -49,6 +76,18 @@ public final class Validator {
                 .toList();
         int files = wanted.isEmpty() ? catalog.size() + misplaced.size() : wanted.size();
         return new ValidationReport(files, kept, keptEntries);
+    }
+
+    private Checked checkRemembered(ManifestFile file) {
+        if (remembered == null) {
+            return checkOne(file);
+        }
+        Checked c = remembered.get(file);
+        if (c == null) {
+            c = checkOne(file);
+            remembered.put(file, c);
+        }
+        return c;
     }
 
     private Checked checkOne(ManifestFile file) {

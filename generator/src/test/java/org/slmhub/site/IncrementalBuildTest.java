@@ -34,10 +34,11 @@ class IncrementalBuildTest {
         assertEquals(0, build(catalog, source, out)[0], "nothing changed, nothing rendered");
 
         Path manifest = catalog.resolve("ggml-org/stories260k/model.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("\nsummary: A 260K-parameter", "\nsummary: A tiny 260K-parameter"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\nsummary: A 260K-parameter", "\nsummary: A tiny zyxquux 260K-parameter"));
         // its page, the model list, home (it lists the newest), and its license, task, architecture and publisher pages
         assertEquals(7, build(catalog, source, out)[0]);
-        assertTrue(Files.readString(out.resolve("models/ggml-org/stories260k/index.html")).contains("A tiny 260K-parameter"));
+        assertTrue(Files.readString(out.resolve("models/ggml-org/stories260k/index.html")).contains("A tiny zyxquux 260K-parameter"));
+        assertEquals(List.of("ggml-org/stories260k"), offlineSearch(out, "zyxquux"), "the offline index was updated with the edit");
 
         Path layout = source.resolve("templates/layout.ftl");
         Files.writeString(layout, Files.readString(layout).replace("slmhub: small language models kept as data in Git.", "slmhub, changed footer."));
@@ -58,6 +59,20 @@ class IncrementalBuildTest {
         build(catalog, source, out);
         assertFalse(Files.exists(page));
         assertFalse(Files.exists(out.resolve("api/models/huggingfacetb/smollm2-360m-instruct.json")));
+        assertFalse(offlineSearch(out, "smollm2").contains("huggingfacetb/smollm2-360m-instruct"), "the offline index dropped it");
+        assertEquals(List.of("ggml-org/stories260k"), offlineSearch(out, "stories260k"), "and kept the others");
+    }
+
+    /** Model ids the site's offline-search archive returns for a query. */
+    private static List<String> offlineSearch(Path out, String query) {
+        CliRun run = CliRun.of("search", "--index", out.resolve("search/slmhub-index.zip").toString(), "--json", query);
+        try {
+            List<String> ids = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("results").forEach(r -> ids.add(r.get("id").asText()));
+            return ids;
+        } catch (IOException e) {
+            throw new AssertionError(run.toString(), e);
+        }
     }
 
     private static int[] build(Path catalog, Path source, Path out) {
