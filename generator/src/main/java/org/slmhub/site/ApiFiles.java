@@ -52,8 +52,10 @@ final class ApiFiles {
                     .put("quantization", a.quantization()).put("size", a.size()).put("sha256", a.sha256()).put("url", a.url()));
             smoke.of(m.id()).ifPresent(r -> n.putObject("smoke").put("status", r.status()).put("date", r.date())
                     .put("tokens_per_second", r.tokensPerSecond()));
-            files.put("api/models/" + m.id() + ".json", text(m));
         }
+        // the per-model files are most of the work: written to text in parallel, kept in id order
+        models.parallelStream().sorted(Comparator.comparing(ModelManifest::id))
+                .map(m -> Map.entry("api/models/" + m.id() + ".json", text(m))).forEachOrdered(e -> files.put(e.getKey(), e.getValue()));
         files.put("api/models.json", text(index));
         return files;
     }

@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -72,13 +74,14 @@ public final class BuildState {
 
     private static void append(StringBuilder text, Object data) {
         if (data instanceof Map<?, ?> map) {
+            // maps built in a fixed order (LinkedHashMap, sorted maps) are read as they are; others are sorted first
+            Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : sorted(map);
             text.append('{');
-            new TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
-                    .forEach((k, v) -> {
-                        text.append(k).append('=');
-                        append(text, v);
-                        text.append(',');
-                    });
+            ordered.forEach((k, v) -> {
+                text.append(k).append('=');
+                append(text, v);
+                text.append(',');
+            });
             text.append('}');
         } else if (data instanceof Iterable<?> list) {
             text.append('[');
@@ -87,9 +90,17 @@ public final class BuildState {
                 text.append(',');
             });
             text.append(']');
+        } else if (data instanceof String s && s.indexOf('\\') < 0 && s.indexOf(',') < 0) {
+            text.append(s);
         } else {
             text.append(data == null ? "null" : data.toString().replace("\\", "\\\\").replace(",", "\\,"));
         }
+    }
+
+    private static Map<String, Object> sorted(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        return sorted;
     }
 
     /**

@@ -67,9 +67,10 @@ final class CardHtml {
             return rendered;
         }
 
+        /** The page fingerprint's view of the card: a hash of its Markdown, not the text itself (kilobytes per page). */
         @Override
         public String toString() {
-            return markdown;
+            return "card " + BuildState.contentHash(markdown);
         }
     }
 

@@ -34,7 +34,7 @@ final class ModelView {
         row.put("architecture", nonNull(m.architecture()));
         row.put("architectureSlug", Slugs.of(m.architecture() == null ? "unknown" : m.architecture()));
         row.put("params", HumanUnits.params(m.parameters()));
-        row.put("paramsSort", String.format(Locale.ROOT, "%015d", m.parameters()));
+        row.put("paramsSort", HumanUnits.sortKey(m.parameters()));
         row.put("context", HumanUnits.tokens(m.contextLength()));
         row.put("size", m.artifacts().stream().mapToLong(ModelManifest.Artifact::size).min().stream()
                 .mapToObj(HumanUnits::bytes).findFirst().orElse(""));
@@ -48,8 +48,8 @@ final class ModelView {
         Map<String, Object> v = new LinkedHashMap<>(row(m, c.dates(), c.base()));
         v.put("card", c.card());
         v.put("licenseLink", m.licenseLink() == null ? "" : m.licenseLink());
-        v.put("parameters", String.format(Locale.ROOT, "%,d", m.parameters()));
-        v.put("contextLength", String.format(Locale.ROOT, "%,d", m.contextLength()));
+        v.put("parameters", HumanUnits.grouped(m.parameters()));
+        v.put("contextLength", HumanUnits.grouped(m.contextLength()));
         v.put("languages", String.join(", ", m.languages()));
         v.put("artifacts", m.artifacts().stream().map(ModelView::artifact).toList());
         v.put("smoke", c.smoke().map(ModelView::smoke).orElse(Map.of()));
@@ -88,7 +88,7 @@ final class ModelView {
         v.put("format", a.format());
         v.put("quantization", quant(a));
         v.put("size", HumanUnits.bytes(a.size()));
-        v.put("bytes", String.format(Locale.ROOT, "%,d", a.size()));
+        v.put("bytes", HumanUnits.grouped(a.size()));
         v.put("sha256", a.sha256());
         v.put("url", a.url());
         v.put("role", a.role() == null ? "weights" : a.role());

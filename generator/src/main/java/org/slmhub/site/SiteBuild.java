@@ -143,10 +143,7 @@ public final class SiteBuild {
 
     private int writeData(SiteWriter writer, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest).toList();
-        int written = 0;
-        for (Map.Entry<String, String> f : ApiFiles.of(models, smoke).entrySet()) {
-            written += writer.write(f.getKey(), f.getValue()) ? 1 : 0;
-        }
+        int written = writer.writeAll(ApiFiles.of(models, smoke));
         written += writer.write("schema/model.schema.json", ManifestSchema.text()) ? 1 : 0;
         written += writer.write("feed.xml", FeedAndSitemap.feed(models, history, options)) ? 1 : 0;
         List<String> paths = new ArrayList<>(pages.stream().map(Page::path).filter(p -> !p.equals("404.html")).toList());

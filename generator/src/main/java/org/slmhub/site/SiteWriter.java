@@ -49,6 +49,21 @@ final class SiteWriter {
         return true;
     }
 
+    /** Writes each changed file of path → text (in parallel); returns how many it wrote. */
+    int writeAll(java.util.Map<String, String> files) throws IOException {
+        try {
+            return (int) files.entrySet().parallelStream().filter(f -> {
+                try {
+                    return write(f.getKey(), f.getValue());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).count();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** Removes what the last build wrote and this one no longer produces. */
     int removeStale() throws IOException {
         int removed = 0;

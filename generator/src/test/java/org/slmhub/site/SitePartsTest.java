@@ -18,6 +18,11 @@ class SitePartsTest {
         assertEquals("469 MiB", HumanUnits.bytes(491_400_032L));
         assertEquals("32K", HumanUnits.tokens(32768));
         assertEquals("100M-1B", HumanUnits.sizeBand(490_000_000L));
+        for (long n : new long[] {0, 7, 999, 1000, 65_536, 1_234_567, 494_000_000L, 1_540_000_000_000L, -12_345}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", n), HumanUnits.grouped(n), "grouped " + n);
+        }
+        assertEquals("000000494000000", HumanUnits.sortKey(494_000_000L));
+        assertEquals("000000000000007", HumanUnits.sortKey(7));
     }
 
     @Test
