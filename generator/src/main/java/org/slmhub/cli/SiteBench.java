@@ -39,6 +39,7 @@ final class SiteBench {
         }
         Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: ", "\nsummary: Changed. "));
         report(out, "rebuild, one manifest changed", build(catalog, dir.resolve("site"), false));
+        serveRebuilds(catalog, dir.resolve("site"), one, out);
         if (Pagefind.availableOffline()) {
             report(out, "full build with Pagefind", build(catalog, dir.resolve("site-search"), true));
             out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search/pagefind")) / 1024,
@@ -50,6 +51,68 @@ final class SiteBench {
         out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * {@code slmhub serve} on the built site: edits one manifest three times and times each rebuild,
+     * from the edit to "site rebuilt" (includes the watcher's debounce), in the same warm JVM.
+     */
+    private static void serveRebuilds(Path catalog, Path site, Path manifest, PrintWriter out) throws IOException, InterruptedException {
+        List<String> cmd = javaCommand("serve", "--catalog", catalog.toString(), "--out", site.toString(), "--no-search", "--port", "0");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                        .lines().forEach(lines::add);
+            } catch (java.io.UncheckedIOException e) {
+                // the stream closes when serve is stopped
+            }
+        }, "bench-serve-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            awaitLine(lines, "serving ", 600);
+            for (int i = 1; i <= 3; i++) {
+                Thread.sleep(1_000); // let the watcher settle
+                List<String> stages = new ArrayList<>();
+                long t0 = System.nanoTime();
+                Files.writeString(manifest, Files.readString(manifest).replaceFirst("\nsummary: ", "\nsummary: Edit " + i + ". "));
+                for (String line = awaitLine(lines, "", 120); !line.startsWith("serve: "); line = awaitLine(lines, "", 120)) {
+                    if (line.startsWith("build: ")) {
+                        stages.add(line);
+                    }
+                }
+                long wall = (System.nanoTime() - t0) / 1_000_000;
+                out.printf("serve, rebuild %d after one manifest changed: %d ms from the edit (debounce %d ms included), peak RSS %d MiB%n",
+                        i, wall, ServeCommand.DEBOUNCE_MILLIS, highWater(p.pid()) >> 20);
+                stages.forEach(s -> out.println("    " + s));
+                out.flush();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String awaitLine(java.util.concurrent.BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new UsageException("slmhub serve printed no line starting with '" + prefix + "' in " + seconds + " s");
+    }
+
+    private static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(LauncherFlags.JVM);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     private static void report(PrintWriter out, String what, Run r) {
         out.printf("%s: %d ms wall, peak RSS %d MiB (JVM)%s%n", what, r.wallMillis(), r.jvmPeakBytes() >> 20,
                 r.childPeakBytes() > 0 ? ", " + (r.childPeakBytes() >> 20) + " MiB (Pagefind)" : "");
@@ -58,11 +121,7 @@ final class SiteBench {
     }
 
     private static Run build(Path catalog, Path site, boolean search) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(LauncherFlags.JVM);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "build", "--catalog", catalog.toString(), "--out", site.toString()));
+        List<String> cmd = javaCommand("build", "--catalog", catalog.toString(), "--out", site.toString());
         if (!search) {
             cmd.add("--no-search");
         }
