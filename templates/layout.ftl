@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#-- The one layout: JBake's page.ftl (content/) and the generator's model templates both import it. -->
-<#macro page title base indexed=false>
+<#macro page title base>
 <!DOCTYPE html>
 <html lang="en" data-base="${base}">
 <head>
@@ -25,7 +25,7 @@
     <a href="${base}about.html">About</a>
   </nav>
 </header>
-<main id="main"<#if indexed> data-pagefind-body</#if>>
+<main id="main">
 <#nested>
 </main>
 <footer class="bottom">
@@ -37,17 +37,29 @@
 </html>
 </#macro>
 
-<#-- A table of models; rows carry data-* attributes for the client-side filters in site.js. -->
+<#-- A table of models; rows carry their search filters as data-* attributes (several values joined
+     by |), so site.js can filter a page's rows where the site was built without search. -->
 <#macro modelTable models>
 <table class="models" id="model-table">
 <thead><tr><th>Model</th><th>Params</th><th>Context</th><th>Task</th><th>License</th><th>Architecture</th><th>Smallest file</th></tr></thead>
 <tbody>
 <#list models as m>
-<tr class="model-row" data-id="${m.id}" data-task="${m.task}" data-license="${m.license}" data-architecture="${m.architecture}">
+<tr class="model-row" data-id="${m.id}"<#list m.filters as name, values> data-${name}="${values?join("|")}"</#list>>
   <td><a class="model-link" href="${m.url}">${m.name}</a> <span class="muted">${m.id}</span><div class="summary">${m.summary}</div></td>
   <td data-sort="${m.paramsSort}">${m.params}</td><td>${m.context}</td><td>${m.task}</td><td>${m.license}</td><td>${m.architecture}</td><td>${m.size}</td>
 </tr>
 </#list>
 </tbody>
 </table>
+</#macro>
+
+<#-- Page n of m of a paginated list, with links to its neighbours; absent when there is one page. -->
+<#macro pager p base>
+<#if p.count != "1">
+<nav class="pager" id="pager" aria-label="Pages">
+<#if p.prev?has_content><a class="pager-prev" rel="prev" href="${base}${p.prev}">&larr; Previous</a></#if>
+<span class="pager-status">Page ${p.number} of ${p.count}</span>
+<#if p.next?has_content><a class="pager-next" rel="next" href="${base}${p.next}">Next &rarr;</a></#if>
+</nav>
+</#if>
 </#macro>

@@ -1,13 +1,11 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title=name base=site.base indexed=true>
-<#list filters as filter, values><#list values as v><meta data-pagefind-filter="${filter}[content]" content="${v}">
-</#list></#list><meta data-pagefind-sort="params[content]" content="${paramsSort}"><#if dateSort?has_content><meta data-pagefind-sort="date[content]" content="${dateSort}"></#if>
-<p class="crumbs" data-pagefind-ignore><a href="${site.base}publishers/${publisherPath}/">${publisher}</a></p>
+<@layout.page title=name base=site.base>
+<p class="crumbs"><a href="${site.base}publishers/${publisherPath}/">${publisher}</a></p>
 <h1 id="model-name">${name}</h1>
 <p class="muted" id="model-id">${id}</p>
 <p class="summary" id="model-summary">${summary}</p>
-<p data-pagefind-ignore><a class="button" href="${site.base}compare/?m=${id?url}">Compare</a> <a class="edit" id="edit-link" href="${editUrl}">Edit this model</a></p>
+<p><a class="button" href="${site.base}compare/?m=${id?url}">Compare</a> <a class="edit" id="edit-link" href="${editUrl}">Edit this model</a></p>
 
 <section id="facts">
 <h2>Facts</h2>
@@ -18,6 +16,7 @@
 <tr><th>License</th><td><a href="${site.base}licenses/${licenseSlug}/">${license}</a><#if licenseLink?has_content> (<a href="${licenseLink}" rel="nofollow noopener">license text</a>)</#if></td></tr>
 <tr><th>Task</th><td>${task}</td></tr>
 <tr><th>Languages</th><td>${languages}</td></tr>
+<#if tags?has_content><tr><th>Tags</th><td id="model-tags">${tags}</td></tr></#if>
 </table>
 </section>
 
@@ -47,7 +46,7 @@
 </#if>
 </section>
 
-<section id="run" data-pagefind-ignore>
+<section id="run">
 <h2>Run it</h2>
 <#if runArtifact?has_content><p class="muted">With ${runArtifact}; other files: see above.</p></#if>
 <#list snippets as s>
@@ -70,7 +69,7 @@
 </section>
 </#if>
 
-<section id="lineage" data-pagefind-ignore>
+<section id="lineage">
 <h2>Lineage</h2>
 <#if bases?has_content>
 <p>Based on: <#list bases as b><#if b.url?has_content><a class="base-model" href="${b.url}">${b.name}</a><#else><span class="base-model">${b.name}</span></#if><#sep>, </#list></p>
@@ -80,7 +79,7 @@
 </#if>
 </section>
 
-<section id="history" data-pagefind-ignore>
+<section id="history">
 <h2>History</h2>
 <#if history?has_content>
 <p>Added ${history.added}, last updated ${history.updated}; contributors: ${history.contributors}.</p>

@@ -1,52 +1,168 @@
-// slmhub site: model filters, the compare page and Pagefind's search box. Local, no dependencies.
+// slmhub site: search and filters on /models/ and the compare page. Local, no dependencies.
 (function () {
   "use strict";
   var base = document.documentElement.getAttribute("data-base") || "/";
 
-  // Browser search: Pagefind's UI when the build ran Pagefind, else a note (built with --no-search).
-  var box = document.getElementById("search");
-  if (box) {
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = base + "pagefind/pagefind-ui.css";
-    document.head.appendChild(css);
-    var script = document.createElement("script");
-    script.src = base + "pagefind/pagefind-ui.js";
-    script.onload = function () {
-      new window.PagefindUI({ element: "#search", baseUrl: base, showSubResults: false, resetStyles: false });
-    };
-    script.onerror = function () { box.textContent = "Search is not built for this site; use the filters below."; };
-    document.head.appendChild(script);
+  // /models/: search through Pagefind's JS API. The filter and sort choices are rendered by the
+  // build, so a first search fetches only the index chunk its words need and 10 result fragments.
+  var input = document.getElementById("search-input");
+  if (input) {
+    modelSearch(input);
   }
 
-  // Filters on /models/: each select narrows the table rows by their data-* attribute.
-  var table = document.getElementById("model-table");
-  var selects = Array.prototype.slice.call(document.querySelectorAll("#filters select"));
-  if (table && selects.length) {
-    var rows = Array.prototype.slice.call(table.querySelectorAll("tr.model-row"));
-    var params = new URLSearchParams(location.search);
-    selects.forEach(function (select) {
-      var field = select.getAttribute("data-field");
-      var values = {};
-      rows.forEach(function (r) { values[r.getAttribute("data-" + field)] = true; });
-      Object.keys(values).sort().forEach(function (v) {
-        var o = document.createElement("option");
-        o.value = v; o.textContent = v || "(none)";
-        select.appendChild(o);
-      });
-      if (params.get(field)) { select.value = params.get(field); }
-      select.addEventListener("change", apply);
-    });
-    function apply() {
-      var shown = 0;
-      rows.forEach(function (r) {
-        var ok = selects.every(function (s) { return !s.value || r.getAttribute("data-" + s.getAttribute("data-field")) === s.value; });
-        r.classList.toggle("hidden", !ok);
-        if (ok) { shown++; }
-      });
-      document.getElementById("shown-count").textContent = shown;
+  function modelSearch(input) {
+    var batch = 10;
+    var selects = Array.prototype.slice.call(document.querySelectorAll("#filters select"));
+    var sort = document.getElementById("sort");
+    var panel = document.getElementById("search-panel");
+    var list = document.getElementById("search-results");
+    var counter = document.getElementById("result-count");
+    var more = document.getElementById("more-results");
+    var catalog = document.getElementById("catalog");
+    var shown = document.getElementById("shown-count");
+    var of = document.getElementById("shown-of");
+    var total = of.textContent;
+    var rows = Array.prototype.slice.call(catalog.querySelectorAll("tr.model-row"));
+    var pagefind = null; // the module's promise; it resolves to null where the site was built without search
+    var latest = 0; // numbers each query, so answers to older ones are dropped
+    var results = [];
+    var rendered = 0;
+    var timer;
+
+    function load() {
+      if (!pagefind) {
+        pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
+          // noWorker: searching 10,000 pages takes milliseconds on the main thread, and Pagefind's
+          // web worker would be one more script (~43 KB) to download before the first result.
+          return pf.options({ baseUrl: base, noWorker: true }).then(function () { return pf; });
+        }, function () {
+          var note = document.getElementById("search-note");
+          note.textContent = "Search is not built for this site: the search box and filters narrow the rows of this page only.";
+          note.hidden = false;
+          sort.disabled = true;
+          return null;
+        });
+      }
+      return pagefind;
     }
-    apply();
+
+    function query() {
+      var q = { term: input.value.trim(), filters: {}, sort: {} };
+      selects.forEach(function (s) {
+        if (s.value) { q.filters[s.getAttribute("data-field")] = s.value; }
+      });
+      if (sort.value) { q.sort[sort.value.split(":")[0]] = sort.value.split(":")[1]; }
+      q.active = q.term !== "" || Object.keys(q.filters).length > 0 || sort.value !== "";
+      return q;
+    }
+
+    // The query goes into the address, so a search can be shared and survives going back.
+    function remember(q) {
+      var params = new URLSearchParams();
+      if (q.term) { params.set("q", q.term); }
+      Object.keys(q.filters).forEach(function (f) { params.set(f, q.filters[f]); });
+      if (sort.value) { params.set("sort", sort.value); }
+      var search = params.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    async function run() {
+      var q = query();
+      var ticket = ++latest;
+      remember(q);
+      if (!q.active) {
+        rows.forEach(function (r) { r.classList.remove("hidden"); });
+        showCatalog(rows.length);
+        return;
+      }
+      var pf = await load();
+      if (ticket !== latest) { return; }
+      if (!pf) {
+        filterRows(q);
+        return;
+      }
+      var found = await pf.search(q.term || null, { filters: q.filters, sort: q.sort });
+      if (ticket !== latest) { return; }
+      results = found.results;
+      rendered = 0;
+      list.textContent = "";
+      counter.textContent = results.length + (results.length === 1 ? " model matches" : " models match");
+      catalog.hidden = true;
+      panel.hidden = false;
+      await showMore(ticket);
+    }
+
+    async function showMore(ticket) {
+      more.disabled = true;
+      var next = results.slice(rendered, rendered + batch);
+      var pages = await Promise.all(next.map(function (r) { return r.data(); }));
+      if (ticket !== latest) { return; }
+      pages.forEach(function (page) { list.appendChild(resultLink(page)); });
+      rendered += pages.length;
+      shown.textContent = rendered;
+      of.textContent = results.length;
+      more.hidden = rendered >= results.length;
+      more.disabled = false;
+    }
+
+    function resultLink(page) {
+      var a = document.createElement("a");
+      a.className = "search-result";
+      a.href = page.url;
+      var title = document.createElement("strong");
+      title.className = "search-result-title";
+      title.textContent = page.meta && page.meta.title ? page.meta.title : page.url;
+      var excerpt = document.createElement("span");
+      excerpt.className = "search-result-excerpt";
+      excerpt.innerHTML = page.excerpt; // Pagefind's HTML: the page's text, escaped, with <mark> around matches
+      a.appendChild(title);
+      a.appendChild(excerpt);
+      return a;
+    }
+
+    function showCatalog(count) {
+      panel.hidden = true;
+      catalog.hidden = false;
+      shown.textContent = count;
+      of.textContent = total;
+    }
+
+    // Without search: the words and filters narrow this page's rows (multi-valued attributes are joined by |).
+    function filterRows(q) {
+      var words = q.term.toLowerCase().split(/\s+/).filter(Boolean);
+      var count = 0;
+      rows.forEach(function (r) {
+        var text = r.textContent.toLowerCase();
+        var ok = words.every(function (w) { return text.indexOf(w) >= 0; }) && Object.keys(q.filters).every(function (f) {
+          return (r.getAttribute("data-" + f) || "").split("|").indexOf(q.filters[f]) >= 0;
+        });
+        r.classList.toggle("hidden", !ok);
+        count += ok ? 1 : 0;
+      });
+      showCatalog(count);
+    }
+
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    selects.concat([sort]).forEach(function (s) {
+      s.value = params.get(s.getAttribute("name")) || "";
+      if (s.selectedIndex < 0) { s.value = ""; } // a value this catalog does not have
+    });
+    input.addEventListener("focus", load); // fetch Pagefind while the user types
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 200);
+    });
+    selects.concat([sort]).forEach(function (s) { s.addEventListener("change", run); });
+    more.addEventListener("click", function () { showMore(latest); });
+    document.getElementById("search").addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    if (query().active) {
+      run();
+    }
   }
 
   // The compare page: models from ?m=a,b side by side, read from the site's own api/models.json.

@@ -1,15 +1,20 @@
 package org.slmhub.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.slmhub.bench.SyntheticCatalog;
 import org.slmhub.site.Pagefind;
 
@@ -43,7 +48,7 @@ final class SiteBench {
         if (Pagefind.availableOffline()) {
             report(out, "full build with Pagefind", build(catalog, dir.resolve("site-search"), true));
             out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search/pagefind")) / 1024,
-                    "Pagefind UI js+css, pagefind.js, entry, wasm, meta, one index chunk, all filter chunks, 5 result fragments");
+                    "/models/ page, site.js+css, pagefind.js, entry (gzipped), wasm, meta, largest index chunk, 10 largest fragments");
         } else {
             out.println("Pagefind " + Pagefind.VERSION + " is not in the npm cache: builds with search not measured (run npx --yes pagefind@"
                     + Pagefind.VERSION + " --version once)");
@@ -161,25 +166,47 @@ final class SiteBench {
         return 0;
     }
 
-    /** What Pagefind's UI fetches for a first query with filters shown: an estimate from file sizes (already compressed). */
+    /**
+     * What a browser downloads for a first search on /models/ without filters, estimated from file
+     * sizes: the page, site.js and site.css; then pagefind.js, its entry file, the wasm and metadata
+     * of the site's main language, the largest index chunk (a one-word query needs one) and the 10
+     * largest fragments (the first results). Text files count gzipped, as static hosts serve them;
+     * Pagefind's own data files are compressed already.
+     */
     static long firstSearchBytes(Path pagefind) throws IOException {
+        Path site = pagefind.getParent();
         long total = 0;
-        for (String name : List.of("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")) {
-            total += Files.size(pagefind.resolve(name));
+        for (Path text : List.of(site.resolve("models/index.html"), site.resolve("site.js"), site.resolve("site.css"),
+                pagefind.resolve("pagefind.js"), pagefind.resolve("pagefind-entry.json"))) {
+            total += gzipped(text);
         }
-        try (Stream<Path> files = Files.list(pagefind)) {
-            total += files.filter(p -> p.getFileName().toString().startsWith("wasm.") || p.getFileName().toString().endsWith(".pf_meta"))
-                    .mapToLong(SiteBench::size).sum();
+        JsonNode language = null;
+        for (JsonNode l : new ObjectMapper().readTree(pagefind.resolve("pagefind-entry.json").toFile()).get("languages")) {
+            language = language == null || l.get("page_count").asInt() > language.get("page_count").asInt() ? l : language;
         }
-        total += sizes(pagefind.resolve("index")).stream().mapToLong(Long::longValue).max().orElse(0);
-        total += sizes(pagefind.resolve("filter")).stream().mapToLong(Long::longValue).sum();
-        total += sizes(pagefind.resolve("fragment")).stream().sorted().skip(0).limit(5).mapToLong(Long::longValue).sum();
+        if (language == null) {
+            return total;
+        }
+        String hash = language.get("hash").asText();
+        String prefix = hash.substring(0, hash.indexOf('_') + 1);
+        total += Files.size(pagefind.resolve("wasm." + language.get("wasm").asText() + ".pagefind"));
+        total += Files.size(pagefind.resolve("pagefind." + hash + ".pf_meta"));
+        total += sizes(pagefind.resolve("index"), prefix).stream().mapToLong(Long::longValue).max().orElse(0);
+        total += sizes(pagefind.resolve("fragment"), prefix).stream().sorted(Comparator.reverseOrder()).limit(10).mapToLong(Long::longValue).sum();
         return total;
     }
 
-    private static List<Long> sizes(Path folder) throws IOException {
+    private static long gzipped(Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            Files.copy(file, gzip);
+        }
+        return bytes.size();
+    }
+
+    private static List<Long> sizes(Path folder, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(SiteBench::size).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).map(SiteBench::size).toList();
         }
     }
 

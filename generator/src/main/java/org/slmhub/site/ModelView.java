@@ -40,6 +40,7 @@ final class ModelView {
                 .mapToObj(HumanUnits::bytes).findFirst().orElse(""));
         row.put("quantizations", String.join(", ", m.artifacts().stream().map(ModelView::quant).distinct().toList()));
         row.put("added", dates == null ? "" : HumanUnits.day(dates.added()));
+        row.put("filters", filters(m));
         return row;
     }
 
@@ -64,7 +65,7 @@ final class ModelView {
         v.put("history", c.dates() == null ? Map.of() : Map.of("added", HumanUnits.day(c.dates().added()),
                 "updated", HumanUnits.day(c.dates().updated()), "contributors", String.join(", ", c.dates().contributors())));
         v.put("editUrl", c.editUrl());
-        v.put("filters", filters(m));
+        v.put("tags", String.join(", ", m.tags()));
         v.put("dateSort", c.dates() == null ? "" : HumanUnits.day(c.dates().updated()));
         return v;
     }
@@ -106,8 +107,11 @@ final class ModelView {
         return v;
     }
 
-    /** Pagefind filters: name to values; a model can have several formats, quantizations and languages. */
-    private static Map<String, List<String>> filters(ModelManifest m) {
+    /**
+     * Pagefind filters: name to values; a model can have several formats, quantizations and languages.
+     * Model pages declare them, list rows carry them for filtering without search, SitePlan counts them.
+     */
+    static Map<String, List<String>> filters(ModelManifest m) {
         Map<String, List<String>> f = new LinkedHashMap<>();
         f.put("task", List.of(nonNull(m.pipelineTag())));
         f.put("license", List.of(licenseLabel(m)));

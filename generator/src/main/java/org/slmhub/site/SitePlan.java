@@ -16,8 +16,12 @@ import org.slmhub.history.ModelHistory;
 /**
  * Every page the generator renders (JBake renders content/ itself): home, the model list, one
  * page per model, listings per license, task, architecture and publisher, compare and 404.
+ * The model list and the listings are split into pages of {@link #PAGE_SIZE} rows.
  */
 public final class SitePlan {
+    /** Rows per list page: keeps every list page small however large the catalog grows. */
+    public static final int PAGE_SIZE = 100;
+
     /** A listing dimension: its folder, its heading, and how a model's value is read. */
     private record Dimension(String folder, String title, Function<ModelManifest, String> value) {
     }
@@ -40,7 +44,7 @@ public final class SitePlan {
         models.forEach(m -> rows.put(m.id(), ModelView.row(m, history.get(m.id()), base)));
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("index.html", "home.ftl", home(models, rows, history)));
-        pages.add(new Page("models/index.html", "models.ftl", Map.of("title", "All models", "models", List.copyOf(rows.values()))));
+        pages.addAll(paginated("models/", "models.ftl", "All models", searchChoices(models, history), List.copyOf(rows.values())));
         pages.addAll(modelPages(entries, history, smoke, options, rows));
         for (Dimension d : DIMENSIONS) {
             pages.addAll(listings(d, models, rows));
@@ -87,7 +91,7 @@ public final class SitePlan {
             String edit = options.repoUrl() + "/edit/main/models/" + m.id() + "/model.yaml";
             ModelView.Context c = new ModelView.Context(options.baseUrl(), cards.lazy(m.card()), history.get(m.id()),
                     smoke.of(m.id()), bases, derived, edit);
-            return new Page(ModelView.modelPath(m.id()) + "index.html", "model.ftl", ModelView.page(m, c));
+            return new Page(ModelView.modelPath(m.id()) + "index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c));
         }).toList();
     }
 
@@ -99,11 +103,67 @@ public final class SitePlan {
         groups.forEach((value, list) -> {
             String url = d.folder() + "/" + Slugs.of(value) + "/";
             values.add(Map.of("name", value, "path", url, "count", Integer.toString(list.size())));
-            pages.add(new Page(url + "index.html", "listing.ftl",
-                    Map.of("title", d.title() + ": " + value, "dimension", d.title(), "folder", d.folder(), "models", list)));
+            pages.addAll(paginated(url, "listing.ftl", d.title() + ": " + value, Map.of("dimension", d.title(), "folder", d.folder()), list));
         });
         pages.add(new Page(d.folder() + "/index.html", "listing-index.ftl", Map.of("title", d.title() + "s", "values", values)));
         return pages;
+    }
+
+    /**
+     * Splits rows into pages of PAGE_SIZE: page 1 at {@code folder}, page n at {@code folder/page/n/}.
+     * Each page gets the shared data, its rows, and a pager (number, count, neighbours' paths).
+     */
+    private static List<Page> paginated(String folder, String template, String heading, Map<String, Object> shared,
+                                        List<Map<String, Object>> rows) {
+        int count = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String titled = heading + " (" + String.format(Locale.ROOT, "%,d", rows.size()) + ")";
+        List<Page> pages = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            Map<String, Object> data = new HashMap<>(shared);
+            data.put("heading", titled);
+            data.put("title", n == 1 ? titled : titled + ", page " + n);
+            data.put("total", String.format(Locale.ROOT, "%,d", rows.size()));
+            data.put("models", List.copyOf(rows.subList((n - 1) * PAGE_SIZE, Math.min(rows.size(), n * PAGE_SIZE))));
+            data.put("pager", Map.of("number", Integer.toString(n), "count", Integer.toString(count),
+                    "prev", n == 1 ? "" : pagePath(folder, n - 1), "next", n == count ? "" : pagePath(folder, n + 1)));
+            pages.add(new Page(pagePath(folder, n) + "index.html", template, data));
+        }
+        return pages;
+    }
+
+    private static String pagePath(String folder, int n) {
+        return n == 1 ? folder : folder + "page/" + n + "/";
+    }
+
+    /**
+     * The search form's choices, computed here over the whole catalog so the browser never asks
+     * Pagefind for them (that would download every filter chunk): per filter the values model
+     * pages declare with their model counts, and the sort orders.
+     */
+    private static Map<String, Object> searchChoices(List<ModelManifest> models, Map<String, ModelHistory.Dates> history) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, Long> smallest = new HashMap<>();
+        for (ModelManifest m : models) {
+            ModelView.filters(m).forEach((name, values) -> values.stream().filter(v -> !v.isEmpty()).distinct()
+                    .forEach(v -> counts.computeIfAbsent(name, k -> new HashMap<>()).merge(v, 1L, Long::sum)));
+            smallest.merge(HumanUnits.sizeBand(m.parameters()), m.parameters(), Math::min);
+        }
+        Comparator<String> byName = Comparator.comparing((String v) -> v.toLowerCase(Locale.ROOT)).thenComparing(Comparator.naturalOrder());
+        List<Map<String, Object>> filters = new ArrayList<>();
+        counts.forEach((name, values) -> {
+            // size bands read best small to large, everything else alphabetically
+            Comparator<String> order = name.equals("size") ? Comparator.comparing(smallest::get) : byName;
+            filters.add(Map.of("name", name, "label", Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    "options", values.keySet().stream().sorted(order)
+                            .map(v -> Map.of("value", v, "count", values.get(v).toString())).toList()));
+        });
+        List<Map<String, String>> sorts = new ArrayList<>(List.of(Map.of("value", "", "label", "relevance"),
+                Map.of("value", "params:asc", "label", "smallest first"), Map.of("value", "params:desc", "label", "largest first")));
+        // Pagefind leaves pages without a sort key out of sorted results: offer the date only when every model has one
+        if (!models.isEmpty() && models.stream().allMatch(m -> history.containsKey(m.id()))) {
+            sorts.add(Map.of("value", "date:desc", "label", "recently updated"));
+        }
+        return Map.of("filterChoices", filters, "sorts", sorts);
     }
 
     private static List<Map<String, Object>> topValues(List<ModelManifest> models, Dimension d) {

@@ -1,12 +1,16 @@
 package org.slmhub.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +33,17 @@ class PagefindSearchTest {
         assertTrue(run.out().contains("search: 3 pages"), run::toString);
         var entry = new ObjectMapper().readTree(out.resolve("pagefind/pagefind-entry.json").toFile());
         assertEquals(3, entry.get("languages").get("en").get("page_count").asInt());
-        assertTrue(Files.isRegularFile(out.resolve("pagefind/pagefind.js")));
+        for (String file : List.of("pagefind.js", "pagefind-entry.json", "wasm.en.pagefind")) {
+            assertTrue(Files.isRegularFile(out.resolve("pagefind").resolve(file)), file);
+        }
         try (var filters = Files.list(out.resolve("pagefind/filter"))) {
             assertEquals(7, filters.count(), "one chunk per filter: task, license, architecture, format, quantization, language, size");
         }
+        Document models = SiteFixture.page(out, "models/index.html");
+        for (String id : List.of("search-input", "sort", "filter-task", "filter-license", "filter-architecture", "filter-format",
+                "filter-quantization", "filter-language", "filter-size", "search-results", "result-count", "shown-count")) {
+            assertNotNull(models.getElementById(id), id);
+        }
+        assertFalse(Files.readString(out.resolve("site.js")).contains("pagefind-ui"), "the site's own search UI, not Pagefind's");
     }
 }

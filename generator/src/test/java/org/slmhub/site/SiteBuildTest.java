@@ -106,6 +106,22 @@ class SiteBuildTest {
     }
 
     @Test
+    void searchFormOffersTheCatalogsFilterValuesWithCounts() throws IOException {
+        Document models = SiteFixture.page(out, "models/index.html");
+        assertEquals("All models (3)", models.selectFirst("h1").text());
+        assertEquals(List.of("any", "Apache-2.0 (2)", "MIT (1)"), models.select("#filter-license option").eachText());
+        assertEquals(List.of("", "Apache-2.0", "MIT"), models.select("#filter-license option").eachAttr("value"));
+        assertEquals(List.of("any", "text-generation (3)"), models.select("#filter-task option").eachText());
+        assertEquals(List.of("relevance", "smallest first", "largest first"), models.select("#sort option").eachText(),
+                "no date sort: the fixture catalog is not in Git");
+        assertTrue(models.select("#pager").isEmpty(), "one page, no pager");
+        var stories = models.selectFirst("tr.model-row[data-id='ggml-org/stories260k']");
+        assertEquals("MIT", stories.attr("data-license"));
+        assertEquals("F32", stories.attr("data-quantization"));
+        assertEquals("under 100M", stories.attr("data-size"));
+    }
+
+    @Test
     void apiListsEveryModelAndSchemaIsPublished() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = json.readTree(out.resolve("api/models.json").toFile());

@@ -1,6 +1,7 @@
 package org.slmhub.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,9 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -29,7 +33,8 @@ import org.slmhub.cli.CliRun;
 
 /**
  * The built site in a real headless Chromium, served on 127.0.0.1 by the site server: search in
- * the browser, narrow the list with a filter, open a model page. Screenshots go to target/browser/.
+ * the browser (and what the first search downloads), narrow the list with a filter, open a model
+ * page, sort and page through results. Screenshots go to target/browser/.
  */
 class SiteInBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -59,21 +64,30 @@ class SiteInBrowserTest {
                 String origin = "http://127.0.0.1:" + server.port() + BASE;
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get(origin + "models/");
+                int all = browser.findElements(By.cssSelector("tr.model-row")).size();
+                int mitRows = browser.findElements(By.cssSelector("tr.model-row[data-license='MIT']")).size();
 
-                WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".pagefind-ui__search-input")));
+                WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("search-input")));
                 input.sendKeys("stories");
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pagefind-ui__results"), "stories260K"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-results"), "stories260K"));
+                long bytes = firstSearchBytes(browser);
+                assertTrue(bytes < 300 * 1024, "the first search downloaded " + bytes + " bytes");
+                assertFalse(browser.findElement(By.id("model-table")).isDisplayed(), "results replace the table");
                 screenshot(browser, shots.resolve("search-stories.png"));
 
-                int all = Integer.parseInt(browser.findElement(By.id("shown-count")).getText());
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-table")));
+                assertEquals(all, Integer.parseInt(browser.findElement(By.id("shown-count")).getText()));
+
                 new Select(browser.findElement(By.id("filter-license"))).selectByValue("MIT");
-                int mit = Integer.parseInt(browser.findElement(By.id("shown-count")).getText());
-                long visible = browser.findElements(By.cssSelector("tr.model-row")).stream().filter(WebElement::isDisplayed).count();
-                assertTrue(mit > 0 && mit < all, "the MIT filter narrows " + all + " models to " + mit);
-                assertEquals(mit, visible);
+                wait.until(ExpectedConditions.textToBe(By.id("result-count"), mitRows + " models match"));
+                assertTrue(mitRows > 0 && mitRows < all, "the MIT filter narrows " + all + " models to " + mitRows);
+                wait.until(d -> d.findElements(By.cssSelector("a.search-result")).size() == Math.min(10, mitRows));
+                assertEquals(String.valueOf(Math.min(10, mitRows)), browser.findElement(By.id("shown-count")).getText());
+                assertTrue(browser.getCurrentUrl().endsWith("models/?license=MIT"), browser.getCurrentUrl());
                 screenshot(browser, shots.resolve("filter-mit.png"));
 
-                browser.findElements(By.cssSelector(".pagefind-ui__result-link")).stream()
+                browser.findElements(By.cssSelector("a.search-result")).stream()
                         .filter(link -> link.getText().contains("stories260K")).findFirst().orElseThrow().click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-id"), "ggml-org/stories260k"));
                 assertTrue(browser.findElement(By.id("artifacts")).getText().contains("stories260K-f32.gguf"));
@@ -82,10 +96,65 @@ class SiteInBrowserTest {
                 String smoke = browser.findElement(By.id("smoke")).getText();
                 assertTrue(smoked ? smoke.contains("passed") && smoke.contains("there was a little girl named Lily") : smoke.contains("Not smoked yet."), smoke);
                 screenshot(browser, shots.resolve("model-stories260k.png"));
+
+                browser.get(origin + "models/?sort=params:asc");
+                wait.until(d -> d.findElements(By.cssSelector("a.search-result")).size() == Math.min(10, all));
+                assertEquals(all + " models match", browser.findElement(By.id("result-count")).getText());
+                assertTrue(browser.findElement(By.cssSelector("a.search-result")).getText().startsWith("stories260K"), "smallest first");
+                browser.findElement(By.id("more-results")).click();
+                wait.until(d -> d.findElements(By.cssSelector("a.search-result")).size() == Math.min(20, all));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    @Test
+    void withoutSearchTheBoxAndFiltersNarrowThePagesRows() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is absent (Debian: apt-get install chromium chromium-driver): browser test skipped");
+        Path site = tmp.resolve("site");
+        CliRun built = CliRun.of("build", "--no-search", "--catalog", SiteFixture.catalog(tmp).toString(),
+                "--source", TestPaths.repoRoot().toString(), "--out", site.toString(), "--base-url", BASE);
+        assertEquals(0, built.exitCode(), built::toString);
+        try (SiteServer server = new SiteServer(site, 0, BASE)) {
+            WebDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get("http://127.0.0.1:" + server.port() + BASE + "models/?license=Apache-2.0");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-note"), "Search is not built for this site"));
+                wait.until(ExpectedConditions.textToBe(By.id("shown-count"), "2"));
+                browser.findElement(By.id("search-input")).sendKeys("bartowski");
+                wait.until(ExpectedConditions.textToBe(By.id("shown-count"), "1"));
+                assertEquals(List.of("bartowski/smollm2-360m-instruct"), browser.findElements(By.cssSelector("tr.model-row")).stream()
+                        .filter(WebElement::isDisplayed).map(r -> r.getDomAttribute("data-id")).toList());
+                new Select(browser.findElement(By.id("filter-license"))).selectByValue("");
+                browser.findElement(By.id("search-input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                wait.until(ExpectedConditions.textToBe(By.id("shown-count"), "3"));
+                assertEquals(3, browser.findElements(By.cssSelector("tr.model-row")).stream().filter(WebElement::isDisplayed).count());
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /**
+     * What the browser downloaded up to now (page, assets, Pagefind's files), from the Resource
+     * Timing entries: transferSize, or the body size where it is 0 (served from cache). Printed per file.
+     */
+    private static long firstSearchBytes(WebDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                        + ".map(e => ({name: e.name, bytes: e.transferSize || e.encodedBodySize}));");
+        long total = 0;
+        for (Map<String, Object> e : entries) {
+            long bytes = ((Number) e.get("bytes")).longValue();
+            total += bytes;
+            System.out.printf("first search: %7d bytes  %s%n", bytes, e.get("name"));
+        }
+        System.out.printf("first search: %7d bytes in %d requests (%d KB)%n", total, entries.size(), total / 1024);
+        return total;
     }
 
     /** A real smoke report of stories260K when the shared fixture is here; otherwise the page says it was not smoked. */

@@ -76,6 +76,29 @@ class SitePartsTest {
         assertFalse(java.nio.file.Files.exists(script), "the script copy is removed when Node.js is missing");
     }
 
+    @Test
+    void searchRecordsHoldWordsFiltersAndSortsButNoDigestsOrWholeCards() {
+        ModelManifest.Artifact a = new ModelManifest.Artifact("m-Q8_0.gguf", "gguf", "Q8_0", "https://example.org/m-Q8_0.gguf", "ab".repeat(32), 100, null);
+        String card = "Opening words about llamas. " + "filler ".repeat(100) + "zebraword";
+        ModelManifest m = new ModelManifest(1, "acme/m", "M", "Acme", "A summary", card, "MIT", null, null, List.of("en"), "text-generation",
+                List.of("chat"), "llama", 1_000_000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
+        ModelView.Context c = new ModelView.Context("/sub/", new CardHtml().lazy(card), null, java.util.Optional.empty(), List.of(), List.of(), "e");
+        Map<String, Object> record = PagefindRecords.of(new Page("models/acme/m/index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c)));
+        assertEquals("/models/acme/m/", record.get("url"), "site-relative: the page passes the base URL to Pagefind");
+        String content = (String) record.get("content");
+        for (String word : List.of("acme/m", "A summary", "chat", "text-generation", "llama", "MIT", "Q8_0", "Opening words about llamas")) {
+            assertTrue(content.contains(word), word + " in " + content);
+        }
+        assertFalse(content.contains("zebraword"), "only the card's first " + PagefindRecords.CARD_WORDS + " words");
+        assertFalse(content.contains("abab") || content.contains("https://"), "no digests or URLs");
+        assertEquals(Map.of("title", "M", "id", "acme/m", "params", "1M", "license", "MIT"), record.get("meta"));
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> filters = (Map<String, List<String>>) record.get("filters");
+        assertEquals(List.of("Q8_0"), filters.get("quantization"));
+        assertEquals(List.of("under 100M"), filters.get("size"));
+        assertEquals(Map.of("params", "000000001000000"), record.get("sort"), "no date sort without Git history");
+    }
+
     private static ModelManifest manifest(ModelManifest.Artifact a) {
         return new ModelManifest(1, "acme/m", "M", "Acme", "s", "", "MIT", null, null, List.of("en"), "text-generation", List.of(),
                 "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
