@@ -13,6 +13,7 @@ import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.catalog.ParsedManifests;
 import org.slmhub.index.IndexArchive;
 import org.slmhub.site.SiteBuild;
+import org.slmhub.site.SiteMemo;
 import org.slmhub.site.SiteOptions;
 import org.slmhub.validate.ValidationReport;
 import org.slmhub.validate.Validator;
@@ -27,11 +28,11 @@ final class SiteBuilds {
 
     /**
      * What a process that builds again and again ({@code serve}) keeps between builds: parsed
-     * manifests and each file's own validation, both reused while the file is unchanged.
+     * manifests, each file's own validation, and the site's per-model data, reused while the file is unchanged.
      */
-    record Kept(ParsedManifests parsed, Validator validator) {
+    record Kept(ParsedManifests parsed, Validator validator, SiteMemo site) {
         static Kept fresh() {
-            return new Kept(new ParsedManifests(), Validator.remembering());
+            return new Kept(new ParsedManifests(), Validator.remembering(), new SiteMemo());
         }
     }
 
@@ -59,7 +60,8 @@ final class SiteBuilds {
         Path out = o.out.toAbsolutePath().normalize();
         // The offline-search archive needs only the catalog: it is built beside the site stages.
         CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out);
-        SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line));
+        SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line),
+                kept == null ? new SiteMemo() : kept.site());
         SiteBuild.Result result;
         try {
             result = build.run(!o.noSearch);

@@ -29,6 +29,11 @@ final class ApiFiles {
 
     /** Output path to JSON text: the index and one file per model. */
     static Map<String, String> of(List<ModelManifest> models, SmokeResults smoke) {
+        return of(models, smoke, new SiteMemo());
+    }
+
+    /** The same, reusing each unchanged manifest's text from {@code memo}. */
+    static Map<String, String> of(List<ModelManifest> models, SmokeResults smoke, SiteMemo memo) {
         Map<String, String> files = new LinkedHashMap<>();
         ObjectNode index = JSON.createObjectNode();
         index.put("format", FORMAT);
@@ -55,7 +60,7 @@ final class ApiFiles {
         }
         // the per-model files are most of the work: written to text in parallel, kept in id order
         models.parallelStream().sorted(Comparator.comparing(ModelManifest::id))
-                .map(m -> Map.entry("api/models/" + m.id() + ".json", text(m))).forEachOrdered(e -> files.put(e.getKey(), e.getValue()));
+                .map(m -> Map.entry("api/models/" + m.id() + ".json", memo.get("api", m, "", () -> text(m)))).forEachOrdered(e -> files.put(e.getKey(), e.getValue()));
         files.put("api/models.json", text(index));
         return files;
     }

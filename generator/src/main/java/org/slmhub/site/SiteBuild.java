@@ -32,8 +32,16 @@ public final class SiteBuild {
     private final SiteOptions options;
     private final Path out;
     private final Consumer<String> log;
+    private final SiteMemo memo;
 
     public SiteBuild(List<CatalogEntry> entries, Path catalogRoot, Path smokeReport, SiteOptions options, Path out, Consumer<String> log) {
+        this(entries, catalogRoot, smokeReport, options, out, log, new SiteMemo());
+    }
+
+    /** A build that reuses what {@code memo} kept of earlier builds in this process (serve). */
+    public SiteBuild(List<CatalogEntry> entries, Path catalogRoot, Path smokeReport, SiteOptions options, Path out, Consumer<String> log,
+                     SiteMemo memo) {
+        this.memo = memo;
         this.entries = entries;
         this.catalogRoot = catalogRoot;
         this.smokeReport = smokeReport;
@@ -45,12 +53,12 @@ public final class SiteBuild {
     public Result run(boolean search) throws IOException, InterruptedException {
         Files.createDirectories(out);
         BuildState state = BuildState.read(out);
-        SiteWriter writer = new SiteWriter(out, state);
+        SiteWriter writer = new SiteWriter(out, state, memo);
         // Pagefind starts first (npx takes a second) and indexes records while the pages render.
         try (Pagefind.Indexer indexer = search ? Pagefind.start(out) : null) {
             Map<String, ModelHistory.Dates> history = timed("history", this::history);
             SmokeResults smoke = timed("smoke report", this::smoke);
-            List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options));
+            List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options, memo));
             CompletableFuture<Void> records = indexer == null ? CompletableFuture.completedFuture(null) : feed(indexer, pages);
             String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
@@ -68,6 +76,7 @@ public final class SiteBuild {
             boolean baked = await(content);
             writer.removeStale();
             state.write(out);
+            memo.endBuild();
             String indexed = "off";
             if (indexer != null) {
                 await(records);
@@ -143,7 +152,7 @@ public final class SiteBuild {
 
     private int writeData(SiteWriter writer, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest).toList();
-        int written = writer.writeAll(ApiFiles.of(models, smoke));
+        int written = writer.writeAll(ApiFiles.of(models, smoke, memo));
         written += writer.write("schema/model.schema.json", ManifestSchema.text()) ? 1 : 0;
         written += writer.write("feed.xml", FeedAndSitemap.feed(models, history, options)) ? 1 : 0;
         List<String> paths = new ArrayList<>(pages.stream().map(Page::path).filter(p -> !p.equals("404.html")).toList());

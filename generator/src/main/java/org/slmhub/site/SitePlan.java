@@ -37,15 +37,21 @@ public final class SitePlan {
     }
 
     public static List<Page> of(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke, SiteOptions options) {
+        return of(entries, history, smoke, options, new SiteMemo());
+    }
+
+    /** The plan, reusing rows and model pages {@code memo} kept from earlier builds when nothing they show changed. */
+    public static List<Page> of(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke, SiteOptions options,
+                                SiteMemo memo) {
         String base = options.baseUrl();
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest)
                 .sorted(Comparator.comparing(ModelManifest::id)).toList();
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        models.forEach(m -> rows.put(m.id(), ModelView.row(m, history.get(m.id()), base)));
+        models.forEach(m -> rows.put(m.id(), memo.get("row", m, history.get(m.id()) + base, () -> ModelView.row(m, history.get(m.id()), base))));
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("index.html", "home.ftl", home(models, rows, history)));
         pages.addAll(paginated("models/", "models.ftl", "All models", searchChoices(models, history), List.copyOf(rows.values())));
-        pages.addAll(modelPages(entries, history, smoke, options, rows));
+        pages.addAll(modelPages(entries, history, smoke, options, rows, memo));
         for (Dimension d : DIMENSIONS) {
             pages.addAll(listings(d, models, rows));
         }
@@ -72,7 +78,7 @@ public final class SitePlan {
     }
 
     private static List<Page> modelPages(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke,
-                                         SiteOptions options, Map<String, Map<String, Object>> rows) {
+                                         SiteOptions options, Map<String, Map<String, Object>> rows, SiteMemo memo) {
         Map<String, List<String>> derivatives = new HashMap<>();
         for (CatalogEntry e : entries) {
             for (String b : e.manifest().baseModel()) {
@@ -89,9 +95,13 @@ public final class SitePlan {
             List<Map<String, Object>> derived = derivatives.getOrDefault(m.id(), List.of()).stream()
                     .filter(d -> !d.equals(m.id())).sorted().map(rows::get).toList();
             String edit = options.repoUrl() + "/edit/main/models/" + m.id() + "/model.yaml";
-            ModelView.Context c = new ModelView.Context(options.baseUrl(), cards.lazy(m.card()), history.get(m.id()),
-                    smoke.of(m.id()), bases, derived, edit);
-            return new Page(ModelView.modelPath(m.id()) + "index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c));
+            String depends = String.join("\n", String.valueOf(history.get(m.id())), String.valueOf(smoke.of(m.id())), bases.toString(),
+                    derived.toString(), options.baseUrl(), edit);
+            return memo.get("page", m, depends, () -> {
+                ModelView.Context c = new ModelView.Context(options.baseUrl(), cards.lazy(m.card()), history.get(m.id()),
+                        smoke.of(m.id()), bases, derived, edit);
+                return new Page(ModelView.modelPath(m.id()) + "index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c));
+            });
         }).toList();
     }
 

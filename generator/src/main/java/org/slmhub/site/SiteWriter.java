@@ -14,9 +14,12 @@ final class SiteWriter {
     private final Path out;
     private final BuildState state;
 
-    SiteWriter(Path out, BuildState state) {
+    private final SiteMemo memo;
+
+    SiteWriter(Path out, BuildState state, SiteMemo memo) {
         this.out = out;
         this.state = state;
+        this.memo = memo;
     }
 
     /** Renders the pages whose data or templates changed (in parallel); returns how many it rendered. */
@@ -24,7 +27,8 @@ final class SiteWriter {
         AtomicInteger rendered = new AtomicInteger();
         try {
             pages.parallelStream().forEach(page -> {
-                String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + BuildState.fingerprint(page.data()));
+                String data = memo.get("fingerprint", page.data(), "", () -> BuildState.contentHash(BuildState.fingerprint(page.data())));
+                String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + data);
                 if (state.changed(out, page.path(), hash)) {
                     try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {
                         templates.render(page, w);

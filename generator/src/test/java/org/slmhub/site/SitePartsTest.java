@@ -99,6 +99,25 @@ class SitePartsTest {
         assertEquals(Map.of("params", "000000001000000"), record.get("sort"), "no date sort without Git history");
     }
 
+    @Test
+    void siteMemoReusesByIdentityAndDependsAndForgetsWhatABuildDidNotAskFor() {
+        SiteMemo memo = new SiteMemo();
+        Object manifest = new Object();
+        Object equalButOther = new Object();
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> make = () -> "v" + made.incrementAndGet();
+        assertEquals("v1", memo.get("page", manifest, "d", make));
+        assertEquals("v1", memo.get("page", manifest, "d", make), "same object, same dependencies: kept");
+        assertEquals("v2", memo.get("page", equalButOther, "d", make), "another object: made anew");
+        assertEquals("v3", memo.get("page", manifest, "changed", make), "dependencies changed: made anew");
+        assertEquals("v4", memo.get("row", manifest, "changed", make), "kinds are separate");
+        memo.endBuild();
+        assertEquals("v3", memo.get("page", manifest, "changed", make), "kept into the next build");
+        memo.endBuild();
+        memo.endBuild();
+        assertEquals("v5", memo.get("page", manifest, "changed", make), "a build that did not ask for it dropped it");
+    }
+
     private static ModelManifest manifest(ModelManifest.Artifact a) {
         return new ModelManifest(1, "acme/m", "M", "Acme", "s", "", "MIT", null, null, List.of("en"), "text-generation", List.of(),
                 "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
