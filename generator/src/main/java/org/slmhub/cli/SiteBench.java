@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.slmhub.bench.SyntheticCatalog;
+import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.catalog.CatalogFiles;
+import org.slmhub.site.SiteBuild;
+import org.slmhub.site.SiteOptions;
+import org.slmhub.validate.Validator;
 import org.slmhub.site.Pagefind;
 
 /**
@@ -36,6 +41,7 @@ final class SiteBench {
         long t0 = System.nanoTime();
         SyntheticCatalog.write(catalog, models, 42);
         out.printf("synthetic catalog: %d manifests in %s (written in %d ms)%n", models, catalog, (System.nanoTime() - t0) / 1_000_000);
+        renderOnly(catalog, dir, out);
         report(out, "full build, --no-search", build(catalog, dir.resolve("site"), false));
         report(out, "rebuild, nothing changed", build(catalog, dir.resolve("site"), false));
         Path one;
@@ -116,6 +122,19 @@ final class SiteBench {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** Rendering alone, in this JVM after loading the catalog, three times (the first includes JIT warm-up). */
+    private static void renderOnly(Path catalog, Path dir, PrintWriter out) throws IOException {
+        CatalogFiles files = CatalogFiles.read(catalog, List.of());
+        List<CatalogEntry> entries = new Validator().validate(files.manifests(), List.of(), files.misplaced()).entries();
+        SiteOptions options = new SiteOptions(Path.of("").toAbsolutePath(), "/", SiteOptions.DEFAULT_REPO_URL, "slmhub");
+        for (int i = 1; i <= 3; i++) {
+            Path target = dir.resolve("render-only-" + i);
+            long[] r = SiteBuild.renderOnly(entries, options, target);
+            out.printf("render only, run %d: %d pages in %d ms (plan excluded; nothing else running)%n", i, r[0], r[1]);
+            out.flush();
+        }
     }
 
     private static void report(PrintWriter out, String what, Run r) {

@@ -63,37 +63,63 @@ public final class BuildState {
     }
 
     /**
-     * A stable text form of page data: map keys sorted (Map.of iterates in a per-JVM random order),
-     * lists in order, everything else by toString.
+     * A hash of page data, stable across runs: maps in a fixed order (LinkedHashMap, sorted maps) are
+     * read as they are, others sorted by key (Map.of iterates in a per-JVM random order), lists in
+     * order, everything else by toString. Every text is hashed with its length, so no escaping is
+     * needed and "a,b" differs from ["a", "b"]. Streamed: no text of the page data is built.
      */
     static String fingerprint(Object data) {
-        StringBuilder text = new StringBuilder();
-        append(text, data);
-        return text.toString();
+        DataHash h = new DataHash();
+        h.add(data);
+        return h.hex();
     }
 
-    private static void append(StringBuilder text, Object data) {
-        if (data instanceof Map<?, ?> map) {
-            // maps built in a fixed order (LinkedHashMap, sorted maps) are read as they are; others are sorted first
-            Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : sorted(map);
-            text.append('{');
-            ordered.forEach((k, v) -> {
-                text.append(k).append('=');
-                append(text, v);
-                text.append(',');
-            });
-            text.append('}');
-        } else if (data instanceof Iterable<?> list) {
-            text.append('[');
-            list.forEach(v -> {
-                append(text, v);
-                text.append(',');
-            });
-            text.append(']');
-        } else if (data instanceof String s && s.indexOf('\\') < 0 && s.indexOf(',') < 0) {
-            text.append(s);
-        } else {
-            text.append(data == null ? "null" : data.toString().replace("\\", "\\\\").replace(",", "\\,"));
+    /** Two 64-bit hashes (FNV-1a and a polynomial one) fed the same characters: 128 bits against chance collisions. */
+    private static final class DataHash {
+        private long fnv = 0xcbf29ce484222325L;
+        private long poly = 17;
+
+        void add(Object data) {
+            if (data instanceof Map<?, ?> map) {
+                Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : sorted(map);
+                mark('{', ordered.size());
+                ordered.forEach((k, v) -> {
+                    text(String.valueOf(k));
+                    add(v);
+                });
+            } else if (data instanceof Iterable<?> list) {
+                mark('[', 0);
+                list.forEach(this::add);
+                mark(']', 0);
+            } else if (data == null) {
+                mark('0', 0);
+            } else {
+                mark('s', 0);
+                text(data.toString());
+            }
+        }
+
+        private void text(String s) {
+            int n = s.length();
+            mark('#', n);
+            for (int i = 0; i < n; i++) {
+                ch(s.charAt(i));
+            }
+        }
+
+        private void mark(char kind, int n) {
+            ch(kind);
+            ch((char) n);
+            ch((char) (n >>> 16));
+        }
+
+        private void ch(char c) {
+            fnv = (fnv ^ c) * 0x100000001b3L;
+            poly = poly * 0x9E3779B97F4A7C15L + c;
+        }
+
+        String hex() {
+            return Long.toHexString(fnv) + "-" + Long.toHexString(poly);
         }
     }
 

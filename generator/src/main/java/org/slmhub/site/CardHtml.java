@@ -45,6 +45,7 @@ final class CardHtml {
         private final CardHtml renderer;
         private final String markdown;
         private volatile Rendered rendered;
+        private volatile String hash;
 
         Lazy(CardHtml renderer, String markdown) {
             this.renderer = renderer;
@@ -70,7 +71,10 @@ final class CardHtml {
         /** The page fingerprint's view of the card: a hash of its Markdown, not the text itself (kilobytes per page). */
         @Override
         public String toString() {
-            return "card " + BuildState.contentHash(markdown);
+            if (hash == null) {
+                hash = "card " + BuildState.contentHash(markdown);
+            }
+            return hash;
         }
     }
 

@@ -86,6 +86,21 @@ public final class SiteBuild {
         }
     }
 
+    /**
+     * Plans and renders the generator's pages only (no JBake, data files, history or search) into
+     * {@code out}, which must be empty: how long rendering takes with the cores to itself, as a
+     * benchmark compares it with other generators. Returns {pages, milliseconds}.
+     */
+    public static long[] renderOnly(List<CatalogEntry> entries, SiteOptions options, Path out) throws IOException {
+        List<Page> pages = SitePlan.of(entries, Map.of(), SmokeResults.none(), options);
+        SiteWriter writer = new SiteWriter(out, BuildState.read(out), new SiteMemo());
+        String templatesHash = BuildState.folderHash(options.templates());
+        SiteTemplates templates = new SiteTemplates(options.templates(), Map.of("base", options.baseUrl(), "title", options.title(), "repoUrl", options.repoUrl()));
+        long t0 = System.nanoTime();
+        int rendered = writer.render(pages, templates, templatesHash);
+        return new long[] {rendered, (System.nanoTime() - t0) / 1_000_000};
+    }
+
     /** Sends every model page to Pagefind from its own thread (rendering a card for its text renders it for the page too). */
     private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) {
         return CompletableFuture.runAsync(() -> {

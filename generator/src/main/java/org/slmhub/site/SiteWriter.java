@@ -27,7 +27,7 @@ final class SiteWriter {
         AtomicInteger rendered = new AtomicInteger();
         try {
             pages.parallelStream().forEach(page -> {
-                String data = memo.get("fingerprint", page.data(), "", () -> BuildState.contentHash(BuildState.fingerprint(page.data())));
+                String data = memo.get("fingerprint", page.data(), "", () -> BuildState.fingerprint(page.data()));
                 String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + data);
                 if (state.changed(out, page.path(), hash)) {
                     try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {

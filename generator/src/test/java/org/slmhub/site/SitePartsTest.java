@@ -64,6 +64,8 @@ class SitePartsTest {
         assertEquals(BuildState.fingerprint(Map.of("a", "1", "b", List.of("x", "y"))),
                 BuildState.fingerprint(new java.util.TreeMap<>(Map.of("b", List.of("x", "y"), "a", "1"))));
         assertFalse(BuildState.fingerprint(Map.of("a", "1,2")).equals(BuildState.fingerprint(Map.of("a", List.of("1", "2")))));
+        assertFalse(BuildState.fingerprint(Map.of("a", "1")).equals(BuildState.fingerprint(Map.of("a", "2"))), "a changed value changes it");
+        assertFalse(BuildState.fingerprint(List.of("ab", "c")).equals(BuildState.fingerprint(List.of("a", "bc"))), "texts carry their lengths");
     }
 
     @Test
