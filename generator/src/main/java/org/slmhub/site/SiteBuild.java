@@ -59,7 +59,11 @@ public final class SiteBuild {
             Map<String, ModelHistory.Dates> history = timed("history", this::history);
             SmokeResults smoke = timed("smoke report", this::smoke);
             List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options, memo));
-            CompletableFuture<Void> records = indexer == null ? CompletableFuture.completedFuture(null) : feed(indexer, pages);
+            boolean reindex = indexer != null && searchChanged(state, pages);
+            if (indexer != null && !reindex) {
+                indexer.close(); // the same records as last time: the index in pagefind/ stands
+            }
+            CompletableFuture<Void> records = reindex ? feed(indexer, pages) : CompletableFuture.completedFuture(null);
             String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
             int rendered;
@@ -75,15 +79,28 @@ public final class SiteBuild {
             }
             boolean baked = await(content);
             writer.removeStale();
-            state.write(out);
-            memo.endBuild();
-            String indexed = "off";
-            if (indexer != null) {
+            String indexed = indexer == null ? "off" : "unchanged";
+            if (reindex) {
                 await(records);
                 indexed = timed("search index (Pagefind " + Pagefind.VERSION + ", waited)", indexer::finish);
             }
+            state.write(out); // after the search index, so a failed Pagefind run is not recorded as done
+            memo.endBuild();
             return new Result(entries.size(), pages.size(), rendered, data, baked, indexed);
         }
+    }
+
+    /** Whether the search records differ from the last build's (or its index is gone); records the new state. */
+    private boolean searchChanged(BuildState state, List<Page> pages) {
+        List<String> prints = new java.util.ArrayList<>();
+        prints.add(Pagefind.VERSION + " " + PagefindRecords.CARD_WORDS);
+        for (Page page : pages) {
+            if (PagefindRecords.indexed(page)) {
+                prints.add(page.path() + " " + memo.get("fingerprint", page.data(), "", () -> BuildState.fingerprint(page.data())));
+            }
+        }
+        boolean changed = state.changed(out, "@pagefind", BuildState.fingerprint(prints));
+        return changed || !Files.isRegularFile(out.resolve("pagefind/pagefind-entry.json"));
     }
 
     /**

@@ -45,5 +45,12 @@ class PagefindSearchTest {
             assertNotNull(models.getElementById(id), id);
         }
         assertFalse(Files.readString(out.resolve("site.js")).contains("pagefind-ui"), "the site's own search UI, not Pagefind's");
+
+        CliRun again = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
+        assertTrue(again.out().contains("search: unchanged"), "same records, no new index\n" + again);
+        Path manifest = catalog.resolve("ggml-org/stories260k/model.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("\nsummary: A 260K-parameter", "\nsummary: A retitled 260K-parameter"));
+        CliRun edited = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
+        assertTrue(edited.out().contains("search: 3 pages"), "an edited model is indexed again\n" + edited);
     }
 }
