@@ -16,6 +16,7 @@ import org.slmhub.catalog.SourcePosition;
  */
 final class Placeholder {
     static final String MARKER = ManifestScaffold.PLACEHOLDER;
+    private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.UTF_8);
 
     private Placeholder() {
     }
@@ -23,7 +24,11 @@ final class Placeholder {
     static List<Finding> find(Path manifest) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(manifest);
+            if (!contains(bytes, MARKER_BYTES)) {
+                return List.of(); // nearly every manifest: no need to decode and split its lines
+            }
+            lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         } catch (IOException | RuntimeException e) {
             return List.of(); // the file parsed a moment ago; if it vanished, there is nothing left to fill
         }
@@ -37,6 +42,19 @@ final class Placeholder {
             }
         }
         return out;
+    }
+
+    private static boolean contains(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= text.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** What the last marker on the line asks for: {@code : one line on what it is for"} → {@code one line on what it is for}. */
