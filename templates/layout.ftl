@@ -6,6 +6,8 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<#-- Only the site's own scripts, styles and data; WebAssembly for Pagefind. Cards are sanitized too: this is the second wall. -->
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>${title} · slmhub</title>
 <link rel="stylesheet" href="${base}site.css">
 <link rel="alternate" type="application/atom+xml" href="${base}feed.xml" title="slmhub: new and updated models">

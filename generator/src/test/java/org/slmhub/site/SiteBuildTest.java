@@ -88,6 +88,20 @@ class SiteBuildTest {
     }
 
     @Test
+    void everyPageAllowsOnlyTheSitesOwnScriptsAndNoInlineOnes() throws IOException {
+        for (Path file : SiteFixture.htmlFiles(out)) {
+            Document page = org.jsoup.Jsoup.parse(file.toFile(), "UTF-8");
+            String policy = page.select("head meta[http-equiv=Content-Security-Policy]").attr("content");
+            assertTrue(policy.contains("script-src 'self' 'wasm-unsafe-eval';") && policy.contains("default-src 'self'")
+                    && policy.contains("object-src 'none'"), file + ": " + policy);
+            for (var script : page.select("script")) {
+                assertTrue(script.hasAttr("src") && script.data().isBlank(), file + " has an inline script: " + script);
+            }
+            assertTrue(page.select("[style], style").isEmpty(), file + " has inline styles, which the policy blocks");
+        }
+    }
+
+    @Test
     void everyInternalLinkResolvesUnderTheBaseUrl() throws IOException {
         assertEquals(List.of(), SiteFixture.brokenLinks(out, BASE));
         assertTrue(Files.isRegularFile(out.resolve("docs/rules.html")), "JBake baked content/");
