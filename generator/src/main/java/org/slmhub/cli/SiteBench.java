@@ -119,6 +119,11 @@ final class SiteBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(LauncherFlags.JVM);
+        // the launcher's class-data archive, when this runs from its jar (./slmhub bench)
+        Path archive = Path.of(System.getProperty("java.class.path")).resolveSibling("slmhub.jsa");
+        if (System.getProperty("java.class.path").endsWith("slmhub.jar") && Files.isRegularFile(archive)) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
