@@ -72,9 +72,18 @@ public final class ChangeWatcher implements AutoCloseable {
         key.reset();
     }
 
+    /**
+     * Stops watching and lets a rebuild in progress finish (up to a minute), so nothing writes into
+     * the site folder after serve returns; closing the watch service ends the loop at its next wait.
+     */
     @Override
     public void close() throws IOException {
         watch.close();
+        try {
+            thread.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         thread.interrupt();
     }
 }

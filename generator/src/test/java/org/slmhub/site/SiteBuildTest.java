@@ -139,6 +139,7 @@ class SiteBuildTest {
     void apiListsEveryModelAndSchemaIsPublished() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = json.readTree(out.resolve("api/models.json").toFile());
+        assertEquals(1, Files.readString(out.resolve("api/models.json")).strip().lines().count(), "the index is compact JSON");
         assertEquals(SiteFixture.MODELS.stream().sorted().toList(), index.get("models").findValuesAsText("id"));
         for (String id : SiteFixture.MODELS) {
             JsonNode manifest = json.readTree(out.resolve("api/models/" + id + ".json").toFile());
