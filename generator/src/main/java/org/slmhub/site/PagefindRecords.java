@@ -34,7 +34,8 @@ final class PagefindRecords {
         String facts = String.join(" ", Stream.of("tags", "task", "architecture", "license", "languages", "quantizations", "params", "publisher")
                 .map(k -> text(d, k)).toList());
         String card = d.get("card") instanceof CardHtml.Lazy lazy ? opening(lazy.getText()) : "";
-        record.put("content", String.join("\n", List.of(text(d, "name"), text(d, "id"), text(d, "summary"), facts, card)));
+        // the summary first: with no match in view, a result's excerpt is the start of its content
+        record.put("content", String.join("\n", List.of(text(d, "summary"), card, facts, text(d, "name"), text(d, "id"))));
         record.put("meta", Map.of("title", text(d, "name"), "id", text(d, "id"), "params", text(d, "params"), "license", text(d, "license")));
         record.put("filters", d.get("filters"));
         Map<String, String> sort = new LinkedHashMap<>();
