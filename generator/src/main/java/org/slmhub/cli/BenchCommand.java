@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             SiteBench.run(models, dir, out);
         } finally {
             if (keep == null) {
-                deleteTree(dir);
+                FolderTree.delete(dir);
             }
         }
         return ExitCode.OK;
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             IndexBench.run(models, repeat, dir, out);
         } finally {
             if (keep == null) {
-                deleteTree(dir);
+                FolderTree.delete(dir);
             }
         }
         return ExitCode.OK;
@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("cores: %d, max heap: %d MiB%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             if (keep == null) {
-                deleteTree(dir);
+                FolderTree.delete(dir);
             }
         }
         return ExitCode.OK;
@@ -238,14 +238,6 @@ final class BenchCommand implements Callable<Integer> {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

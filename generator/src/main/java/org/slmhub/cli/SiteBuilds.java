@@ -76,14 +76,14 @@ final class SiteBuilds {
     }
 
     private static CompletableFuture<String> offlineIndex(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path out) throws IOException {
-        String inputs = SiteIndexArchive.inputs(entries, catalog, smokeReport);
+        SiteIndexArchive.Inputs inputs = SiteIndexArchive.inputs(entries, catalog, smokeReport);
         if (SiteIndexArchive.current(out, inputs)) {
             return CompletableFuture.completedFuture(" (unchanged)");
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 long t = System.nanoTime();
-                IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out);
+                IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out, inputs);
                 return String.format(" (built in %d ms: %s, sha256 %s)", (System.nanoTime() - t) / 1_000_000, SiteIndexArchive.PATH, archive.sha256());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

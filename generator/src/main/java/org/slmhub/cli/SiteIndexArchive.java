@@ -8,15 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.index.IndexInfo;
-import java.util.stream.Stream;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.history.HistoryException;
 import org.slmhub.history.ModelHistory;
@@ -44,29 +43,42 @@ final class SiteIndexArchive {
     }
 
     /**
-     * A fingerprint of what the archive depends on: every manifest's path, size and modification
-     * time, the smoke report's, and the catalog's commit (history dates come from it).
+     * What the archive depends on, read once per build: each manifest's size and modification time
+     * (its stamp), the catalog's commit (history dates come from it), and a hash over those and the
+     * smoke report's stamp.
      */
-    static String inputs(List<CatalogEntry> entries, Path catalog, Path smokeReport) throws IOException {
+    record Inputs(Map<Path, String> stamps, String commit, String hash) {
+    }
+
+    static Inputs inputs(List<CatalogEntry> entries, Path catalog, Path smokeReport) throws IOException {
+        Map<Path, String> stamps = new HashMap<>();
         StringBuilder text = new StringBuilder();
         for (CatalogEntry e : entries) {
-            text.append(e.file()).append(' ').append(Files.size(e.file())).append(' ').append(Files.getLastModifiedTime(e.file()).toMillis()).append('\n');
+            String stamp = stamp(e.file());
+            stamps.put(e.file(), stamp);
+            text.append(e.file()).append(' ').append(stamp).append('\n');
         }
         if (smokeReport != null) {
-            text.append(smokeReport).append(' ').append(Files.size(smokeReport)).append(' ').append(Files.getLastModifiedTime(smokeReport).toMillis());
+            text.append(smokeReport).append(' ').append(stamp(smokeReport));
         }
-        text.append('\n').append(CatalogCommit.of(catalog).orElse("no commit"));
+        String commit = CatalogCommit.of(catalog).orElse(null);
+        text.append('\n').append(commit == null ? "no commit" : commit);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return new Inputs(stamps, commit, hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static String stamp(Path file) throws IOException {
+        return Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+    }
+
     /** Whether the site folder's archive was built from these inputs. */
-    static boolean current(Path siteOut, String inputs) throws IOException {
+    static boolean current(Path siteOut, Inputs inputs) throws IOException {
         Path file = siteOut.resolve(INPUTS);
-        return Files.exists(siteOut.resolve(PATH)) && Files.exists(file) && Files.readString(file).equals(inputs);
+        return Files.exists(siteOut.resolve(PATH)) && Files.exists(file) && Files.readString(file).equals(inputs.hash());
     }
 
     /**
@@ -74,21 +86,23 @@ final class SiteIndexArchive {
      * {@link #PATH}. The working copy records a fingerprint per model; only models whose manifest,
      * smoke status or history changed are indexed again. Anything unexpected there: built anew.
      */
-    static IndexArchive.Written write(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path siteOut) throws IOException {
+    static IndexArchive.Written write(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path siteOut, Inputs read) throws IOException {
         Path work = siteOut.resolve(WORK);
         Path lucene = work.resolve("lucene");
         Path fingerprints = work.resolve("models.json");
         try {
             Map<String, String> smoke = smokeReport == null ? Map.of() : SmokeStatuses.read(smokeReport);
-            IndexInputs inputs = new IndexInputs(ModelHistory.read(catalog), smoke, CatalogCommit.of(catalog).orElse(null), Instant.now());
+            IndexInputs inputs = new IndexInputs(ModelHistory.read(catalog), smoke, read.commit(), Instant.now());
             Map<String, String> now = new TreeMap<>();
             for (CatalogEntry e : entries) {
-                now.put(e.manifest().id(), fingerprint(e, inputs));
+                String id = e.manifest().id();
+                // what a model's document is made of, besides the code: its manifest, smoke status and dates
+                now.put(id, read.stamps().get(e.file()) + " " + inputs.smokeStatus(id) + " " + inputs.dates().get(id) + " " + IndexInfo.FORMAT);
             }
             Map<String, String> before = readFingerprints(fingerprints);
             Files.deleteIfExists(fingerprints); // if this build fails half-way, the next one starts afresh
             if (before.isEmpty()) {
-                deleteTree(lucene);
+                FolderTree.delete(lucene);
                 CatalogIndexer.write(lucene, entries.stream().map(CatalogEntry::manifest).toList(), inputs);
             } else {
                 List<ModelManifest> changed = entries.stream().map(CatalogEntry::manifest)
@@ -98,18 +112,11 @@ final class SiteIndexArchive {
             }
             IndexArchive.Written written = IndexArchive.write(lucene, siteOut.resolve(PATH));
             JSON.writeValue(fingerprints.toFile(), now);
-            Files.writeString(siteOut.resolve(INPUTS), inputs(entries, catalog, smokeReport));
+            Files.writeString(siteOut.resolve(INPUTS), read.hash());
             return written;
         } catch (IndexException | HistoryException e) {
             throw new IOException("cannot build the search index archive: " + e.getMessage(), e);
         }
-    }
-
-    /** What a model's document is made of, besides the code: its manifest file, smoke status and dates. */
-    private static String fingerprint(CatalogEntry e, IndexInputs inputs) throws IOException {
-        String id = e.manifest().id();
-        return Files.size(e.file()) + " " + Files.getLastModifiedTime(e.file()).toMillis() + " " + inputs.smokeStatus(id)
-                + " " + inputs.dates().get(id) + " " + IndexInfo.FORMAT;
     }
 
     private static Map<String, String> readFingerprints(Path file) {
@@ -117,17 +124,6 @@ final class SiteIndexArchive {
             return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { }) : Map.of();
         } catch (IOException e) {
             return Map.of(); // unreadable: index everything again
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

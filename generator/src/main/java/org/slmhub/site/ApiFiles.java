@@ -39,11 +39,12 @@ final class ApiFiles {
         index.put("format", FORMAT);
         index.put("count", models.size());
         ArrayNode list = index.putArray("models");
-        for (ModelManifest m : models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList()) {
+        List<ModelManifest> byId = models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList();
+        for (ModelManifest m : byId) {
             list.add(memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke)));
         }
         // the per-model files are most of the work: written to text in parallel, kept in id order
-        models.parallelStream().sorted(Comparator.comparing(ModelManifest::id))
+        byId.parallelStream()
                 .map(m -> Map.entry("api/models/" + m.id() + ".json", memo.get("api", m, "", () -> text(m)))).forEachOrdered(e -> files.put(e.getKey(), e.getValue()));
         // The index is read by programs and by the compare page: compact (half the size of indented at 10,000 models).
         files.put("api/models.json", compact(index));

@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ public final class Pagefind {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the process was stopped (close()): its output ends here
             }
         }
 

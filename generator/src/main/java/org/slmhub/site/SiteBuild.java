@@ -69,7 +69,7 @@ public final class SiteBuild {
             int rendered;
             int data;
             try {
-                rendered = timed("render pages", () -> writer.render(pages, templates(), templatesHash));
+                rendered = timed("render pages", () -> writer.render(pages, templates(options), templatesHash));
                 data = timed("write data files", () -> writeData(writer, history, smoke, pages));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // JBake's document store is one per process: a bake left running would break the next build (serve)
@@ -112,7 +112,7 @@ public final class SiteBuild {
         List<Page> pages = SitePlan.of(entries, Map.of(), SmokeResults.none(), options);
         SiteWriter writer = new SiteWriter(out, BuildState.read(out), new SiteMemo());
         String templatesHash = BuildState.folderHash(options.templates());
-        SiteTemplates templates = new SiteTemplates(options.templates(), Map.of("base", options.baseUrl(), "title", options.title(), "repoUrl", options.repoUrl()));
+        SiteTemplates templates = templates(options);
         long t0 = System.nanoTime();
         int rendered = writer.render(pages, templates, templatesHash);
         return new long[] {rendered, (System.nanoTime() - t0) / 1_000_000};
@@ -178,7 +178,7 @@ public final class SiteBuild {
         }
     }
 
-    private SiteTemplates templates() throws IOException {
+    private static SiteTemplates templates(SiteOptions options) throws IOException {
         return new SiteTemplates(options.templates(), Map.of("base", options.baseUrl(), "title", options.title(), "repoUrl", options.repoUrl()));
     }
 

@@ -126,13 +126,13 @@ public final class SitePlan {
     private static List<Page> paginated(String folder, String template, String heading, Map<String, Object> shared,
                                         List<Map<String, Object>> rows) {
         int count = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String titled = heading + " (" + String.format(Locale.ROOT, "%,d", rows.size()) + ")";
+        String titled = heading + " (" + HumanUnits.grouped(rows.size()) + ")";
         List<Page> pages = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
             Map<String, Object> data = new HashMap<>(shared);
             data.put("heading", titled);
             data.put("title", n == 1 ? titled : titled + ", page " + n);
-            data.put("total", String.format(Locale.ROOT, "%,d", rows.size()));
+            data.put("total", HumanUnits.grouped(rows.size()));
             data.put("models", List.copyOf(rows.subList((n - 1) * PAGE_SIZE, Math.min(rows.size(), n * PAGE_SIZE))));
             data.put("pager", Map.of("number", Integer.toString(n), "count", Integer.toString(count),
                     "prev", n == 1 ? "" : pagePath(folder, n - 1), "next", n == count ? "" : pagePath(folder, n + 1)));
