@@ -83,13 +83,15 @@ public final class BuildState {
             if (data instanceof Map<?, ?> map) {
                 Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : sorted(map);
                 mark('{', ordered.size());
-                ordered.forEach((k, v) -> {
-                    text(String.valueOf(k));
-                    add(v);
-                });
+                for (Map.Entry<?, ?> e : ordered.entrySet()) { // loops, not lambdas: no allocation per map
+                    text(String.valueOf(e.getKey()));
+                    add(e.getValue());
+                }
             } else if (data instanceof Iterable<?> list) {
                 mark('[', 0);
-                list.forEach(this::add);
+                for (Object item : list) {
+                    add(item);
+                }
                 mark(']', 0);
             } else if (data == null) {
                 mark('0', 0);

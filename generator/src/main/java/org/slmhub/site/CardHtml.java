@@ -3,10 +3,17 @@ package org.slmhub.site;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -30,7 +37,6 @@ final class CardHtml {
             .toFactory();
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /**
      * The card as a value for a page's data: its fingerprint is the Markdown, so an unchanged card is
@@ -56,9 +62,9 @@ final class CardHtml {
             return rendered().html();
         }
 
-        /** The card's words without markup, for the search index. */
-        public String getText() {
-            return rendered().text();
+        /** The card's first {@value PagefindRecords#CARD_WORDS} words without markup, for the search index. */
+        public String getOpening() {
+            return rendered().opening();
         }
 
         private Rendered rendered() {
@@ -78,13 +84,14 @@ final class CardHtml {
         }
     }
 
-    record Rendered(String html, String text) {
+    record Rendered(String html, String opening) {
     }
 
     String render(String markdown) {
         return renderBoth(markdown).html();
     }
 
+    /** HTML and the opening words from one parse. */
     Rendered renderBoth(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return new Rendered("", "");
@@ -92,6 +99,63 @@ final class CardHtml {
         Node document = parser.parse(markdown);
         // the sanitizer joins the rel values in a per-JVM order (an immutable set); one order keeps builds reproducible
         String html = POLICY.sanitize(renderer.render(document)).replace("rel=\"noopener nofollow\"", "rel=\"nofollow noopener\"");
-        return new Rendered(html, text.render(document));
+        return new Rendered(html, Opening.of(document, PagefindRecords.CARD_WORDS));
+    }
+
+    /** The first words of a card's text (links' text, not their URLs): a walk that stops once it has enough. */
+    static final class Opening extends AbstractVisitor {
+        private final int limit;
+        private final StringBuilder text = new StringBuilder();
+        private int words;
+        private boolean done;
+
+        private Opening(int limit) {
+            this.limit = limit;
+        }
+
+        static String of(Node document, int limit) {
+            Opening o = new Opening(limit);
+            document.accept(o);
+            return o.text.toString().strip();
+        }
+
+        @Override
+        protected void visitChildren(Node parent) {
+            for (Node n = parent.getFirstChild(); n != null && !done; n = n.getNext()) {
+                n.accept(this);
+                if (n.getFirstChild() != null && !(n instanceof Emphasis || n instanceof StrongEmphasis
+                        || n instanceof Link) || n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                    add(" "); // blocks and line breaks end a word; emphasis and links may sit inside one
+                }
+            }
+        }
+
+        @Override
+        public void visit(Text t) {
+            add(t.getLiteral());
+        }
+
+        @Override
+        public void visit(Code c) {
+            add(c.getLiteral());
+        }
+
+        private void add(String s) {
+            for (int i = 0; i < s.length() && !done; i++) {
+                char c = s.charAt(i);
+                boolean afterSpace = text.length() == 0 || text.charAt(text.length() - 1) == ' ';
+                if (Character.isWhitespace(c)) {
+                    done = words >= limit;
+                    if (!afterSpace) {
+                        text.append(' ');
+                    }
+                } else if (afterSpace && words >= limit) {
+                    done = true;
+                } else {
+                    words += afterSpace ? 1 : 0;
+                    text.append(c);
+                }
+            }
+        }
     }
 }

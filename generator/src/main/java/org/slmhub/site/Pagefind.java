@@ -75,13 +75,21 @@ public final class Pagefind {
             }
         }
 
-        /** Ends the input and waits for the index to be written; returns a summary ("26 pages"). */
-        public synchronized String finish() throws IOException, InterruptedException {
+        /**
+         * Ends the input: Pagefind then writes its index while the build goes on (it otherwise waited
+         * for the pages to render, with a core idle). Closing twice is harmless.
+         */
+        public synchronized void endInput() throws IOException {
             try {
                 input.close();
             } catch (IOException e) {
                 throw failure();
             }
+        }
+
+        /** Ends the input if that was not done, and waits for the index to be written; returns a summary ("26 pages"). */
+        public synchronized String finish() throws IOException, InterruptedException {
+            endInput();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IOException("Pagefind did not finish in 10 minutes");

@@ -33,7 +33,7 @@ final class PagefindRecords {
         record.put("language", "en");
         String facts = String.join(" ", Stream.of("tags", "task", "architecture", "license", "languages", "quantizations", "params", "publisher")
                 .map(k -> text(d, k)).toList());
-        String card = d.get("card") instanceof CardHtml.Lazy lazy ? opening(lazy.getText()) : "";
+        String card = d.get("card") instanceof CardHtml.Lazy lazy ? lazy.getOpening() : "";
         // the summary first: with no match in view, a result's excerpt is the start of its content
         record.put("content", String.join("\n", List.of(text(d, "summary"), card, facts, text(d, "name"), text(d, "id"))));
         record.put("meta", Map.of("title", text(d, "name"), "id", text(d, "id"), "params", text(d, "params"), "license", text(d, "license")));
@@ -45,12 +45,6 @@ final class PagefindRecords {
         }
         record.put("sort", sort);
         return record;
-    }
-
-    /** The first {@value #CARD_WORDS} words. */
-    static String opening(String text) {
-        String[] words = text.strip().split("\\s+", CARD_WORDS + 1);
-        return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, CARD_WORDS)));
     }
 
     private static String text(Map<String, Object> data, String key) {

@@ -118,7 +118,10 @@ public final class SiteBuild {
         return new long[] {rendered, (System.nanoTime() - t0) / 1_000_000};
     }
 
-    /** Sends every model page to Pagefind from its own thread (rendering a card for its text renders it for the page too). */
+    /**
+     * Sends every model page to Pagefind from its own thread (rendering a card for its text renders it
+     * for the page too), then ends the input so Pagefind writes its index while the pages still render.
+     */
     private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -127,6 +130,7 @@ public final class SiteBuild {
                         indexer.add(PagefindRecords.of(page));
                     }
                 }
+                indexer.endInput();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

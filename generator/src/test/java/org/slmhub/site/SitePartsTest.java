@@ -79,6 +79,18 @@ class SitePartsTest {
     }
 
     @Test
+    void cardOpeningIsTheFirstWordsOfTheTextWithoutMarkupOrUrls() {
+        CardHtml cards = new CardHtml();
+        assertEquals("Intended use A tiny model for stories. See the docs and run llama-cli.",
+                cards.renderBoth("## Intended use\n\nA *tiny* model\nfor **stor**ies.\n\n- See [the docs](https://example.org/x)\n- and run `llama-cli`.").opening());
+        String many = "one two three four five six seven eight nine ten ".repeat(10);
+        String opening = cards.renderBoth("# Title\n\n" + many).opening();
+        assertEquals(PagefindRecords.CARD_WORDS, opening.split(" ").length, opening);
+        assertTrue(opening.startsWith("Title one two") && opening.endsWith("nine"), "whole words, not cut: " + opening);
+        assertEquals("", cards.renderBoth("  ").opening());
+    }
+
+    @Test
     void searchRecordsHoldWordsFiltersAndSortsButNoDigestsOrWholeCards() {
         ModelManifest.Artifact a = new ModelManifest.Artifact("m-Q8_0.gguf", "gguf", "Q8_0", "https://example.org/m-Q8_0.gguf", "ab".repeat(32), 100, null);
         String card = "Opening words about llamas. " + "filler ".repeat(100) + "zebraword";
