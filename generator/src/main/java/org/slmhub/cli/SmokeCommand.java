@@ -86,6 +86,10 @@ final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--worker-heap", paramLabel = "MB", defaultValue = "256", description = "Java heap of the worker JVM (default: ${DEFAULT-VALUE}).")
     int workerHeap;
 
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Kill a worker whose resident memory passes SIZE (e.g. 3GiB); default: the model file's size plus 2 GiB.")
+    String maxMemory;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +101,7 @@ final class SmokeCommand implements Callable<Integer> {
         }
         SmokePlan.Plan plan = SmokePlan.of(entries, selectedIds(root, entries), split, allVariants, maxBytes());
         ArtifactStore store = storeOptions.open();
-        SmokeModel smoke = new SmokeModel(store, engine(), new SmokeLimits(loadTimeout * 1000L, generationTimeout * 1000L, workerHeap), record);
+        SmokeModel smoke = new SmokeModel(store, engine(), new SmokeLimits(loadTimeout * 1000L, generationTimeout * 1000L, workerHeap, memoryCap()), record);
         List<ModelResult> results = new ArrayList<>();
         for (SmokePlan.Item item : plan.items()) {
             for (ModelManifest.Artifact artifact : item.artifacts()) {
@@ -145,6 +149,15 @@ final class SmokeCommand implements Callable<Integer> {
             return maxSize == null ? Long.MAX_VALUE : HumanUnits.parseBytes(maxSize);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--max-size: " + e.getMessage());
+        }
+    }
+
+    /** 0: automatic (the model's size plus headroom). */
+    private long memoryCap() {
+        try {
+            return maxMemory == null ? 0 : HumanUnits.parseBytes(maxMemory);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-memory: " + e.getMessage());
         }
     }
 

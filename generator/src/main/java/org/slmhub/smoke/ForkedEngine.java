@@ -46,7 +46,8 @@ public final class ForkedEngine implements SmokeEngine {
             worker = WorkerCommand.start(request.limits(), scratch, testEnvironment);
             WorkerStreams streams = WorkerStreams.attach(worker);
             send(worker, request);
-            return new Supervision(worker, streams, request.limits(), onLoaded).await();
+            long memoryCap = request.limits().memoryCapFor(sizeOf(request.model()));
+            return new Supervision(worker, streams, request.limits(), memoryCap, onLoaded).await();
         } catch (IOException e) {
             return SmokeOutcome.failed(SmokeStatus.CRASHED, "cannot start the worker JVM: " + e.getMessage(), 0, 0);
         } catch (InterruptedException e) {
@@ -57,6 +58,14 @@ public final class ForkedEngine implements SmokeEngine {
                 kill(worker);
             }
             ScratchFolder.delete(scratch);
+        }
+    }
+
+    private static long sizeOf(Path model) {
+        try {
+            return Files.size(model);
+        } catch (IOException e) {
+            return 0; // the worker reports the missing file
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 /**
  * Watches one worker through its two phases: until {@code SLMHUB-LOADED} under the load timeout
  * (JVM start included), then until {@code SLMHUB-RESULT} under the generation timeout. A phase
- * that runs over gets the worker killed; a worker that ends without a result is a crash.
+ * that runs over gets the worker killed; so does a worker whose resident memory passes its cap
+ * (sampled with the polls: it can overshoot by what it allocates in {@value #POLL_MILLIS} ms). A
+ * worker that ends without a result is a crash.
  */
 final class Supervision {
     /** How often the worker's peak memory is sampled while waiting: the last sample survives its death. */
@@ -18,15 +20,17 @@ final class Supervision {
     private final Process worker;
     private final WorkerStreams streams;
     private final SmokeLimits limits;
+    private final long memoryCapBytes;
     private final Consumer<ProcessHandle> onLoaded;
     private final JvmCrashBanner crashBanner = new JvmCrashBanner();
     private long peakRssBytes;
     private long loadMillis;
 
-    Supervision(Process worker, WorkerStreams streams, SmokeLimits limits, Consumer<ProcessHandle> onLoaded) {
+    Supervision(Process worker, WorkerStreams streams, SmokeLimits limits, long memoryCapBytes, Consumer<ProcessHandle> onLoaded) {
         this.worker = worker;
         this.streams = streams;
         this.limits = limits;
+        this.memoryCapBytes = memoryCapBytes;
         this.onLoaded = onLoaded;
     }
 
@@ -36,6 +40,9 @@ final class Supervision {
         while (true) {
             String line = streams.nextLine(Math.min(POLL_MILLIS, remainingMillis(deadline)));
             peakRssBytes = Math.max(peakRssBytes, PeakMemory.ofProcess(worker.pid()));
+            if (peakRssBytes > memoryCapBytes) {
+                return overMemoryCap(loaded);
+            }
             if (line == null) {
                 if (remainingMillis(deadline) <= 0) {
                     return timedOut(loaded);
@@ -61,6 +68,13 @@ final class Supervision {
                 ? "generation phase: no result within " + limits.generationTimeoutMillis() + " ms of loading"
                 : "load phase: model not loaded within " + limits.loadTimeoutMillis() + " ms of starting the worker";
         return SmokeOutcome.failed(SmokeStatus.TIMED_OUT, "timed out in the " + phase + "; worker killed", loadMillis, peakRssBytes);
+    }
+
+    private SmokeOutcome overMemoryCap(boolean loaded) throws InterruptedException {
+        ForkedEngine.kill(worker);
+        return SmokeOutcome.failed(SmokeStatus.CRASHED, String.format(java.util.Locale.ROOT,
+                "used %d MiB of memory in the %s phase, over its cap of %d MiB; worker killed",
+                peakRssBytes >> 20, loaded ? "generation" : "load", memoryCapBytes >> 20), loadMillis, peakRssBytes);
     }
 
     /** Stdout ended without a result: the worker died (or closed stdout, and is given a grace period to exit). */

@@ -62,14 +62,36 @@ public final class WorkerMain {
         out.flush();
     }
 
+    /**
+     * Test hook ({@link WorkerProtocol#TEST_PAUSE_ENV} = {@code phase:what}): in that phase, sleep
+     * that many milliseconds, or misbehave the way a broken native library could: {@code spin}
+     * (a busy loop), {@code native-memory} or {@code heap-memory} (allocate without end).
+     */
     private static void pauseIfTesting(String pause, String phase) {
         if (pause == null || !pause.startsWith(phase + ":")) {
             return;
         }
+        String what = pause.substring(phase.length() + 1);
         try {
-            Thread.sleep(Long.parseLong(pause.substring(phase.length() + 1)));
+            switch (what) {
+                case "spin" -> spin();
+                case "native-memory" -> RunawayWorker.allocateNativeWithoutEnd();
+                case "heap-memory" -> RunawayWorker.allocateHeapWithoutEnd();
+                default -> Thread.sleep(Long.parseLong(what));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("InfiniteLoopStatement")
+    private static void spin() {
+        long n = 0;
+        while (true) {
+            n = n * 31 + 1;
+            if (n == 42) {
+                System.err.print("");
+            }
         }
     }
 }

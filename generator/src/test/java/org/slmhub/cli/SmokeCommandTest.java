@@ -146,6 +146,17 @@ class SmokeCommandTest {
     }
 
     @Test
+    void maxMemoryTooSmallForTheModelKillsItsWorkerAndTheRunReportsACrash() throws IOException {
+        manifest("acme/tiny", "tiny.gguf", tiny, "");
+        CliRun run = smoke("--max-memory", "1MiB");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("over its cap of 1 MiB; worker killed"), run::toString);
+        CliRun bad = smoke("--max-memory", "lots");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("--max-memory: expected a size such as 800MB"), bad::toString);
+    }
+
+    @Test
     void anUnknownModelIsAUsageErrorWithASuggestion() throws IOException {
         manifest("acme/tiny", "tiny.gguf", tiny, "");
         CliRun run = smoke("acme/tinny");

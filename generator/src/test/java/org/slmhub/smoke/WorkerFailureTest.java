@@ -130,6 +130,40 @@ class WorkerFailureTest {
     }
 
     @Test
+    void busyLoopInGenerationTimesOutAndTheWorkerIsGone() {
+        SmokeOutcome outcome = pausing("generate:spin", worker -> { }).run(request(tiny, 60_000, 1_000));
+
+        assertEquals(SmokeStatus.TIMED_OUT, outcome.status(), outcome.toString());
+        assertOneLine(outcome, "generation phase: no result within 1000 ms of loading");
+    }
+
+    @Test
+    void nativeAllocationWithoutEndIsKilledAtTheMemoryCap() {
+        long cap = 512L << 20;
+        SmokeOutcome outcome = pausing("generate:native-memory", worker -> { })
+                .run(SmokeRequest.greedy(tiny, "Once upon a time", 16).withThreads(2).withLimits(new SmokeLimits(60_000, 60_000, 128, cap)));
+
+        assertEquals(SmokeStatus.CRASHED, outcome.status(), outcome.toString());
+        assertOneLine(outcome, "in the generation phase, over its cap of 512 MiB; worker killed");
+        assertTrue(outcome.peakRssBytes() > cap, "the peak seen is over the cap: " + outcome);
+        assertEquals(1, workers.size());
+    }
+
+    @Test
+    void heapAllocationWithoutEndEndsInAnOutOfMemoryCrash() {
+        SmokeOutcome outcome = pausing("generate:heap-memory", worker -> { }).run(request(tiny, 60_000, 60_000));
+
+        assertEquals(SmokeStatus.CRASHED, outcome.status(), outcome.toString());
+        assertOneLine(outcome, "OutOfMemoryError");
+    }
+
+    @Test
+    void automaticMemoryCapIsTheModelSizePlusHeadroom() {
+        assertEquals(100 + SmokeLimits.AUTOMATIC_HEADROOM_BYTES, SmokeLimits.DEFAULT.memoryCapFor(100));
+        assertEquals(5L << 30, new SmokeLimits(1, 1, 64, 5L << 30).memoryCapFor(100));
+    }
+
+    @Test
     void slowLoadTimesOut() {
         SmokeOutcome outcome = pausing("load:" + PAUSE_LONGER_THAN_ANY_TEST, worker -> { }).run(request(tiny, 1_500, 60_000));
 
