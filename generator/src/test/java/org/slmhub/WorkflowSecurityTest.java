@@ -48,6 +48,26 @@ class WorkflowSecurityTest {
         assertEquals(List.of("pull-request.yml", "site.yml"), workflowFiles().toList());
     }
 
+    /** What a step's script may expand: values this workflow computed itself, never text a pull request controls. */
+    private static final Pattern SAFE_IN_SCRIPTS = Pattern.compile("\\$\\{\\{\\s*(matrix|needs|steps)\\.[\\w.-]+\\s*}}");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workflowFiles")
+    @SuppressWarnings("unchecked")
+    void scriptsExpandNoPullRequestTextAndNoSecrets(String name) throws IOException {
+        String text = Files.readString(workflows().resolve(name));
+        assertFalse(text.contains("secrets."), name + " uses a secret: a pull request's build must not see one");
+        Map<String, Object> jobs = (Map<String, Object>) load(name).get("jobs");
+        for (Object job : jobs.values()) {
+            for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
+                String script = String.valueOf(step.getOrDefault("run", ""));
+                // branch names, titles and bodies reach a script only through env, where the shell quotes them
+                assertEquals("", SAFE_IN_SCRIPTS.matcher(script).replaceAll("").replaceAll("[^$]|\\$(?!\\{\\{)", ""),
+                        name + ": a run script expands an expression other than matrix/needs/steps: " + script);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("workflowFiles")
     void neverRunsOnPullRequestTarget(String name) throws IOException {

@@ -10,6 +10,10 @@ import org.slmhub.catalog.ModelManifest;
  */
 public final class ExpectCheck {
     public static final String NO_TEXT = "the model produced no text (end of sequence at once)";
+    /** A contributor's regex runs on this machine: one that backtracks without end is stopped here. */
+    public static final long REGEX_BUDGET_MILLIS = 1_000;
+    public static final String REGEX_TOO_SLOW = "smoke.expect.regex took over " + REGEX_BUDGET_MILLIS
+            + " ms on the output (catastrophic backtracking): write it without nested repetition such as (a+)+";
 
     private ExpectCheck() {
     }
@@ -33,11 +37,13 @@ public final class ExpectCheck {
         }
         if (expect.regex() != null) {
             try {
-                if (!Pattern.compile(expect.regex()).matcher(text).find()) {
+                if (!Pattern.compile(expect.regex()).matcher(DeadlineText.within(text, REGEX_BUDGET_MILLIS)).find()) {
                     return new Judgement(Verdict.OUTPUT_MISMATCH, "expected the output to match /" + expect.regex() + "/, got " + quote(text));
                 }
             } catch (PatternSyntaxException e) {
                 return new Judgement(Verdict.OUTPUT_MISMATCH, "smoke.expect.regex does not compile: " + e.getDescription());
+            } catch (DeadlineText.Expired e) {
+                return new Judgement(Verdict.OUTPUT_MISMATCH, REGEX_TOO_SLOW);
             }
         }
         return new Judgement(Verdict.PASSED, "");

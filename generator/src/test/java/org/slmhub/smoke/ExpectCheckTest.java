@@ -1,6 +1,7 @@
 package org.slmhub.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.junit.jupiter.api.Test;
 import org.slmhub.catalog.ModelManifest.Expect;
@@ -23,6 +24,15 @@ class ExpectCheckTest {
         assertEquals(Verdict.OUTPUT_MISMATCH, ExpectCheck.judge(new Expect(null, null, "^\\d+$"), "named Lily", false).verdict());
         assertEquals("smoke.expect.regex does not compile: Unclosed group",
                 ExpectCheck.judge(new Expect(null, null, "(a"), "a", false).reason());
+    }
+
+    @Test
+    void aCatastrophicallyBacktrackingRegexIsStoppedAndNamed() {
+        // the back-reference defeats java.util.regex's loop memo: on 24 a's this ran for 67 s here, on 30 for hours
+        var j = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> ExpectCheck.judge(new Expect(null, null, "((a+)\\2?)+b"), "a".repeat(30), false));
+        assertEquals(Verdict.OUTPUT_MISMATCH, j.verdict());
+        assertEquals(ExpectCheck.REGEX_TOO_SLOW, j.reason());
     }
 
     @Test
