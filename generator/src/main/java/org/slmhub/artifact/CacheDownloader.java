@@ -47,6 +47,7 @@ final class CacheDownloader {
 
     private void fillAndVerify(ArtifactRef ref, Path partialPath) throws ArtifactException, IOException {
         try (PartialFile partial = PartialFile.open(partialPath, ref.size())) {
+            checkFreeSpace(ref, partial, partialPath);
             transfer.fill(ref, partial);
             if (partial.holdsEarlierBytes() && !partial.sha256().equals(ref.sha256())) {
                 // The bad bytes may be an earlier run's rather than the server's: one clean download tells.
@@ -63,6 +64,20 @@ final class CacheDownloader {
         } catch (ArtifactException e) {
             discardUnlessResumable(partialPath, e.kind());
             throw e;
+        }
+    }
+
+    /**
+     * The declared size is the only bound on what a server may send, so a size the disk cannot hold
+     * (a typo, or a lie paired with a body that never ends) must fail before the disk fills up.
+     */
+    private void checkFreeSpace(ArtifactRef ref, PartialFile partial, Path partialPath) throws ArtifactException, IOException {
+        long needed = ref.size() - partial.length();
+        long free = Files.getFileStore(partialPath).getUsableSpace();
+        if (needed > free) {
+            throw new ArtifactException(UNAVAILABLE, "not enough disk space for " + ref.file() + ": the manifest declares "
+                    + ref.size() + " bytes, the cache at " + cache.root() + " has " + free + " bytes free"
+                    + "; fix the manifest's size, free disk space or set SLMHUB_CACHE to a larger disk");
         }
     }
 

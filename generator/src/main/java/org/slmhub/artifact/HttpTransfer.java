@@ -120,6 +120,10 @@ final class HttpTransfer {
         if (status == 429 || status >= 500) {
             return " (server busy or failing: try again later)";
         }
+        if (status >= 300 && status < 400) {
+            // HttpClient hands back the redirect itself after too many hops, or one from https to http
+            return " (a redirect slmhub does not follow: too many in a row, or from https to plain http)";
+        }
         return "";
     }
 

@@ -2,6 +2,7 @@ package org.slmhub.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import picocli.CommandLine.Option;
 
 /** Where artifacts come from: the cache, mirror folders, and (unless offline) the network. */
 final class StoreOptions {
+    /** A connection needs no longer than this even when the wait for data may be longer. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    private static final long MAX_TIMEOUT_SECONDS = Duration.ofDays(1).toSeconds();
+
     @Option(names = "--mirror", paramLabel = "DIR",
             description = "A folder holding artifact files (found by name or sha256); repeatable. Also SLMHUB_MIRROR (path-separated).")
     List<Path> mirrors = new ArrayList<>();
@@ -21,6 +26,17 @@ final class StoreOptions {
     @Option(names = "--cache", paramLabel = "DIR",
             description = "The artifact cache (default: SLMHUB_CACHE, else $XDG_CACHE_HOME/slmhub or ~/.cache/slmhub).")
     Path cache;
+
+    @Option(names = "--download-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Longest wait for a server's answer or the next bytes of a download, and to connect (at most 15 s); default: ${DEFAULT-VALUE}, decimals allowed.")
+    double downloadTimeout;
+
+    private Duration timeout() {
+        if (!(downloadTimeout >= 0.001 && downloadTimeout <= MAX_TIMEOUT_SECONDS)) {
+            throw new UsageException("--download-timeout must be from 0.001 to " + MAX_TIMEOUT_SECONDS + " seconds");
+        }
+        return Duration.ofMillis(Math.round(downloadTimeout * 1000));
+    }
 
     /** Every mirror from the option and the environment, each checked to exist. */
     List<Path> allMirrors() {
@@ -37,9 +53,12 @@ final class StoreOptions {
     ArtifactStore open() {
         Map<String, String> env = System.getenv();
         Path root = cache != null ? cache : ArtifactStore.defaultCacheRoot(env);
+        Duration timeout = timeout();
         return ArtifactStore.builder(root)
                 .mirrors(allMirrors())
                 .allowDownload(!offline)
+                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
+                .readTimeout(timeout)
                 .progress(System.console() != null ? DownloadProgress.forConsole() : DownloadProgress.none())
                 .build();
     }

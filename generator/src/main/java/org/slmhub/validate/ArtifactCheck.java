@@ -23,6 +23,8 @@ import org.slmhub.gguf.GgufReader;
 public final class ArtifactCheck {
     /** How far the declared parameter count may be from the tensors' (tied embeddings, "0.5B" rounding). */
     public static final int PARAMETER_TOLERANCE_PERCENT = 10;
+    /** What a finding says the header holds when it names no architecture. */
+    static final String NO_ARCHITECTURE = "nothing (no general.architecture string)";
 
     private final ArtifactStore store;
 
@@ -68,10 +70,14 @@ public final class ArtifactCheck {
             return;
         }
         ModelManifest m = entry.manifest();
-        gguf.architecture().filter(arch -> !arch.equals(m.architecture())).ifPresent(arch -> out.add(
-                finding(entry, "/architecture", Rule.GGUF_ARCHITECTURE, Rule.GGUF_ARCHITECTURE.message(m.architecture(), a.file(), arch))));
+        // llama.cpp loads nothing without general.architecture, so a missing one contradicts any manifest
+        String arch = gguf.architecture().orElse(NO_ARCHITECTURE);
+        if (!arch.equals(m.architecture())) {
+            out.add(finding(entry, "/architecture", Rule.GGUF_ARCHITECTURE, Rule.GGUF_ARCHITECTURE.message(m.architecture(), a.file(), arch)));
+        }
         long counted = gguf.parameterCount();
-        if (Math.abs(counted - m.parameters()) * 100 > (long) PARAMETER_TOLERANCE_PERCENT * counted) {
+        // in double: a header may claim up to 2^63 weights, and the long products would overflow
+        if (Math.abs((double) counted - m.parameters()) * 100 > (double) PARAMETER_TOLERANCE_PERCENT * counted) {
             out.add(finding(entry, "/parameters", Rule.GGUF_PARAMETERS,
                     Rule.GGUF_PARAMETERS.message(m.parameters(), a.file(), counted, PARAMETER_TOLERANCE_PERCENT)));
         }

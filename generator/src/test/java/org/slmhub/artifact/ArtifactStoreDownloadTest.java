@@ -242,6 +242,23 @@ class ArtifactStoreDownloadTest {
         assertNoBlobAndNoPartial();
     }
 
+    @Test
+    void sizeBeyondTheFreeDiskSpaceFailsBeforeAnyRequest() throws Exception {
+        server.thenReply(Replies.ENDLESS); // what a lying size may come with: it must never be asked for
+        long petabyte = 1L << 50;
+        ArtifactRef huge = new ArtifactRef("model.bin", server.uri("/model.bin"), server.sha256, petabyte);
+
+        ArtifactException e = assertThrows(ArtifactException.class, () -> store.resolve(huge));
+
+        assertEquals(ArtifactException.Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("not enough disk space for model.bin: the manifest declares " + petabyte
+                + " bytes, the cache at " + cache + " has "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" bytes free; fix the manifest's size, free disk space or set SLMHUB_CACHE"
+                + " to a larger disk"), e.getMessage());
+        assertEquals(0, server.requests.get());
+        assertNoBlobAndNoPartial();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {404, 500})
     void httpErrorNamesStatusAndUrl(int status) throws Exception {

@@ -3,13 +3,13 @@ package org.slmhub.artifact;
 import java.io.IOException;
 
 /** The ways the test server answers: well-behaved, and the failures a real download meets. */
-final class Replies {
+public final class Replies {
 
     private Replies() {
     }
 
     /** A correct server: 200 for the whole file, 206 with Content-Range for {@code Range: bytes=N-}. */
-    static final ArtifactServer.Reply SERVE = (server, exchange) -> {
+    public static final ArtifactServer.Reply SERVE = (server, exchange) -> {
         String range = exchange.getRequestHeaders().getFirst("Range");
         int length = server.data.length;
         if (range == null) {
@@ -29,13 +29,13 @@ final class Replies {
     };
 
     /** An old server that does not know Range: always the whole file with 200. */
-    static final ArtifactServer.Reply IGNORE_RANGE = (server, exchange) -> {
+    public static final ArtifactServer.Reply IGNORE_RANGE = (server, exchange) -> {
         exchange.sendResponseHeaders(200, server.data.length);
         server.write(exchange, 0, server.data.length);
     };
 
     /** Announces the whole file, sends {@code n} bytes, then the connection breaks. */
-    static ArtifactServer.Reply cutAfter(int n) {
+    public static ArtifactServer.Reply cutAfter(int n) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, server.data.length);
             server.write(exchange, 0, n);
@@ -44,7 +44,7 @@ final class Replies {
     }
 
     /** A shorter file, cleanly ended (chunked, so no Content-Length gives it away early). */
-    static ArtifactServer.Reply shortFile(int n) {
+    public static ArtifactServer.Reply shortFile(int n) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, 0);
             server.write(exchange, 0, n);
@@ -52,7 +52,7 @@ final class Replies {
     }
 
     /** The whole file and then {@code extra} more bytes, chunked: only counting catches it. */
-    static ArtifactServer.Reply longerChunked(int extra) {
+    public static ArtifactServer.Reply longerChunked(int extra) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, 0);
             server.write(exchange, 0, server.data.length);
@@ -61,7 +61,7 @@ final class Replies {
     }
 
     /** A longer file with an honest Content-Length, which gives it away before the body. */
-    static ArtifactServer.Reply longerAnnounced(int extra) {
+    public static ArtifactServer.Reply longerAnnounced(int extra) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, server.data.length + extra);
             server.write(exchange, 0, server.data.length);
@@ -69,12 +69,12 @@ final class Replies {
         };
     }
 
-    static ArtifactServer.Reply status(int code) {
+    public static ArtifactServer.Reply status(int code) {
         return (server, exchange) -> exchange.sendResponseHeaders(code, -1);
     }
 
     /** Sends {@code n} bytes, then nothing more while keeping the connection open. */
-    static ArtifactServer.Reply stallAfter(int n) {
+    public static ArtifactServer.Reply stallAfter(int n) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, server.data.length);
             server.write(exchange, 0, n);
@@ -83,7 +83,7 @@ final class Replies {
     }
 
     /** The whole file in {@code pieces} parts with a pause before each: slow, but never silent for long. */
-    static ArtifactServer.Reply trickle(int pieces, long pauseMillis) {
+    public static ArtifactServer.Reply trickle(int pieces, long pauseMillis) {
         return (server, exchange) -> {
             exchange.sendResponseHeaders(200, server.data.length);
             int step = server.data.length / pieces;
@@ -100,12 +100,50 @@ final class Replies {
     }
 
     /** Accepts the request and never answers it. */
-    static final ArtifactServer.Reply NO_ANSWER = (server, exchange) -> server.hang();
+    public static final ArtifactServer.Reply NO_ANSWER = (server, exchange) -> server.hang();
 
-    static ArtifactServer.Reply redirectTo(String path) {
+    public static ArtifactServer.Reply redirectTo(String path) {
         return (server, exchange) -> {
             exchange.getResponseHeaders().set("Location", server.uri(path).toString());
             exchange.sendResponseHeaders(302, -1);
         };
     }
+
+    /** Announces exactly {@code n} bytes (fewer than the file) and sends them: the whole body is short. */
+    public static ArtifactServer.Reply shortAnnounced(int n) {
+        return (server, exchange) -> {
+            exchange.sendResponseHeaders(200, n);
+            server.write(exchange, 0, n);
+        };
+    }
+
+    /** The whole file, then filler until the client hangs up: a body that never ends. */
+    public static final ArtifactServer.Reply ENDLESS = (server, exchange) -> {
+        exchange.sendResponseHeaders(200, 0);
+        server.write(exchange, 0, server.data.length);
+        byte[] filler = new byte[16 * 1024];
+        while (!server.closing()) {
+            exchange.getResponseBody().write(filler); // fails once the client has dropped the connection
+            server.bytesServed.addAndGet(filler.length);
+        }
+    };
+
+    /** Redirects every request to its own address, so following redirects never ends. */
+    public static final ArtifactServer.Reply REDIRECT_LOOP = (server, exchange) -> {
+        exchange.getResponseHeaders().set("Location", server.uri(exchange.getRequestURI().getPath()).toString());
+        exchange.sendResponseHeaders(302, -1);
+    };
+
+    /** Redirects to the same path over plain http, a downgrade the client must not follow. */
+    public static final ArtifactServer.Reply REDIRECT_TO_PLAIN_HTTP = (server, exchange) -> {
+        String target = server.uri(exchange.getRequestURI().getPath()).toString().replaceFirst("^https:", "http:");
+        exchange.getResponseHeaders().set("Location", target);
+        exchange.sendResponseHeaders(302, -1);
+    };
+
+    /** 206 Partial Content for a request that asked for no range, without a Content-Range header. */
+    public static final ArtifactServer.Reply PARTIAL_WITHOUT_RANGE = (server, exchange) -> {
+        exchange.sendResponseHeaders(206, server.data.length);
+        server.write(exchange, 0, server.data.length);
+    };
 }

@@ -104,6 +104,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void downloadTimeoutOutsideItsRangeIsAUsageError() throws IOException {
+        Path catalog = catalogWith("ggml-org/stories260k", validManifest());
+        for (String timeout : new String[] {"0", "-1", "NaN", "100000"}) {
+            CliRun run = CliRun.of("validate", "--artifacts", "--catalog", catalog.toString(),
+                    "--cache", tmp.resolve("cache").toString(), "--download-timeout", timeout);
+            assertEquals(2, run.exitCode(), run::toString);
+            assertEquals("slmhub: error: --download-timeout must be from 0.001 to 86400 seconds\n", run.err(), run::toString);
+        }
+        assertFalse(Files.exists(tmp.resolve("cache")), "nothing is fetched with a bad timeout");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRun run = CliRun.of("validate", "--frobnicate");
         assertEquals(2, run.exitCode(), run::toString);
@@ -118,7 +130,7 @@ class ValidateCommandTest {
         assertTrue(root.out().contains("Exit codes: 0 ok, 1 problems found, 2 usage or internal error."), root::toString);
         CliRun validate = CliRun.of("validate", "--help");
         assertEquals(0, validate.exitCode());
-        for (String option : new String[] {"--catalog", "--format", "--artifacts", "--mirror", "--offline"}) {
+        for (String option : new String[] {"--catalog", "--format", "--artifacts", "--mirror", "--offline", "--download-timeout"}) {
             assertTrue(validate.out().contains(option), () -> option + " missing from\n" + validate);
         }
     }

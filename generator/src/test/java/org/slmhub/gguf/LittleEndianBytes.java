@@ -5,52 +5,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Builds GGUF bytes field by field, so tests can write valid files and precisely broken ones. */
-final class LittleEndianBytes {
+public final class LittleEndianBytes {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    LittleEndianBytes u8(int value) {
+    public LittleEndianBytes u8(int value) {
         out.write(value);
         return this;
     }
 
-    LittleEndianBytes u16(int value) {
+    public LittleEndianBytes u16(int value) {
         return u8(value).u8(value >>> 8);
     }
 
-    LittleEndianBytes u32(long value) {
+    public LittleEndianBytes u32(long value) {
         return u16((int) value).u16((int) (value >>> 16));
     }
 
-    LittleEndianBytes u64(long value) {
+    public LittleEndianBytes u64(long value) {
         return u32(value).u32(value >>> 32);
     }
 
     /** A GGUF string: uint64 byte length, then UTF-8 bytes. */
-    LittleEndianBytes str(String text) {
+    public LittleEndianBytes str(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return u64(bytes.length).raw(bytes);
     }
 
-    LittleEndianBytes raw(byte[] bytes) {
+    public LittleEndianBytes raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
 
-    LittleEndianBytes ascii(String text) {
+    public LittleEndianBytes ascii(String text) {
         return raw(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    LittleEndianBytes zeros(int count) {
+    public LittleEndianBytes zeros(int count) {
         return raw(new byte[count]);
     }
 
     /** The start of a GGUF file: magic, version and the two counts. */
-    LittleEndianBytes header(int version, long tensorCount, long metadataCount) {
+    public LittleEndianBytes header(int version, long tensorCount, long metadataCount) {
         return ascii("GGUF").u32(version).u64(tensorCount).u64(metadataCount);
     }
 
     /** One metadata value of the given type; arrays are given as {@link GgufArray}. */
-    LittleEndianBytes value(GgufType type, Object value) {
+    public LittleEndianBytes value(GgufType type, Object value) {
         switch (type) {
             case UINT8, INT8 -> u8(((Number) value).intValue());
             case UINT16, INT16 -> u16(((Number) value).intValue());
@@ -73,11 +73,11 @@ final class LittleEndianBytes {
         }
     }
 
-    int size() {
+    public int size() {
         return out.size();
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 }
