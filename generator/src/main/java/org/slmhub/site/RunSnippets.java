@@ -13,7 +13,9 @@ import org.slmhub.catalog.ModelManifest;
  * {@code hf} shortcuts; anything else is downloaded first and run from the file.
  */
 final class RunSnippets {
-    private static final Pattern HF_FILE = Pattern.compile("https://huggingface\\.co/([^/]+/[^/]+)/resolve/[^/]+/(.+)");
+    // repository names as Hugging Face allows them: the shortcuts put the name into a command unquoted
+    private static final Pattern HF_FILE = Pattern.compile("https://huggingface\\.co/([\\w.-]+/[\\w.-]+)/resolve/[^/]+/(.+)");
+    private static final Pattern PLAIN_WORD = Pattern.compile("[\\w./:%@,+=-]+");
 
     private RunSnippets() {
     }
@@ -28,7 +30,7 @@ final class RunSnippets {
         if (gguf) {
             snippets.put("llama.cpp", repo.isPresent() && !quant.isEmpty()
                     ? "llama-cli -hf " + repo.get() + ":" + quant
-                    : "curl -L -o " + a.file() + " " + a.url() + "\nllama-cli -m " + a.file());
+                    : "curl -L -o " + a.file() + " " + shellWord(a.url()) + "\nllama-cli -m " + a.file());
             if (repo.isPresent() && !quant.isEmpty()) {
                 snippets.put("Ollama", "ollama run hf.co/" + repo.get() + ":" + quant);
             }
@@ -42,6 +44,14 @@ final class RunSnippets {
                 + "    String text = model.generate(\"Hello\", new TextGenerator.Settings(64, 0f, 42), piece -> { });\n"
                 + "}   // org.slmhub.api.Slmhub");
         return snippets;
+    }
+
+    /**
+     * The text as one shell word: as it is when it has no character a shell treats specially, else in
+     * single quotes (a URL may hold {@code $( ) ' & ; ?}: a reader pastes this command into a shell).
+     */
+    static String shellWord(String text) {
+        return PLAIN_WORD.matcher(text).matches() ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** {@code owner/repo} for a file on huggingface.co, else empty. */

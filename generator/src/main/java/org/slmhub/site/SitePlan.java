@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.ModelManifest;
@@ -106,17 +105,36 @@ public final class SitePlan {
     }
 
     private static List<Page> listings(Dimension d, List<ModelManifest> models, Map<String, Map<String, Object>> rows) {
-        Map<String, List<Map<String, Object>>> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        models.forEach(m -> groups.computeIfAbsent(d.value().apply(m), k -> new ArrayList<>()).add(rows.get(m.id())));
         List<Page> pages = new ArrayList<>();
         List<Map<String, Object>> values = new ArrayList<>();
-        groups.forEach((value, list) -> {
-            String url = d.folder() + "/" + Slugs.of(value) + "/";
-            values.add(Map.of("name", value, "path", url, "count", Integer.toString(list.size())));
-            pages.addAll(paginated(url, "listing.ftl", d.title() + ": " + value, Map.of("dimension", d.title(), "folder", d.folder()), list));
+        bySlug(d, models).forEach((slug, group) -> {
+            String url = d.folder() + "/" + slug + "/";
+            List<Map<String, Object>> list = group.models().stream().map(m -> rows.get(m.id())).toList();
+            values.add(Map.of("name", group.name(), "path", url, "count", Integer.toString(list.size())));
+            pages.addAll(paginated(url, "listing.ftl", d.title() + ": " + group.name(), Map.of("dimension", d.title(), "folder", d.folder()), list));
         });
         pages.add(new Page(d.folder() + "/index.html", "listing-index.ftl", Map.of("title", d.title() + "s", "values", values)));
         return pages;
+    }
+
+    /** The models sharing one listing page, under the first of their values (in id order). */
+    private record Group(String name, List<ModelManifest> models) {
+    }
+
+    /**
+     * A dimension's values grouped by their slug, in name order: values that differ only in case or
+     * punctuation ("Acme AI", "acme-ai") share one page, since they would otherwise write the same path.
+     */
+    private static Map<String, Group> bySlug(Dimension d, List<ModelManifest> models) {
+        Map<String, Group> groups = new HashMap<>();
+        for (ModelManifest m : models) {
+            String value = d.value().apply(m);
+            groups.computeIfAbsent(Slugs.of(value), k -> new Group(value, new ArrayList<>())).models().add(m);
+        }
+        Map<String, Group> ordered = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing((Group g) -> g.name(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Group::name))).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     /**
@@ -177,10 +195,9 @@ public final class SitePlan {
     }
 
     private static List<Map<String, Object>> topValues(List<ModelManifest> models, Dimension d) {
-        Map<String, Long> counts = new TreeMap<>();
-        models.forEach(m -> counts.merge(d.value().apply(m), 1L, Long::sum));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .map(e -> Map.<String, Object>of("name", e.getKey(), "path", d.folder() + "/" + Slugs.of(e.getKey()) + "/",
-                        "count", e.getValue().toString())).toList();
+        return bySlug(d, models).entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Group> e) -> e.getValue().models().size()).reversed()).limit(8)
+                .map(e -> Map.<String, Object>of("name", e.getValue().name(), "path", d.folder() + "/" + e.getKey() + "/",
+                        "count", Integer.toString(e.getValue().models().size()))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.slmhub.site;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The Freemarker configuration: the same template folder, version and encoding JBake's Freemarker
  * engine uses, so content pages (baked by JBake) and model pages (rendered here) share
- * {@code layout.ftl}. Each template opts into HTML auto-escaping with {@code <#ftl output_format="HTML">}.
+ * {@code layout.ftl}. Each template opts into HTML auto-escaping with {@code <#ftl output_format="HTML">}
+ * (JBake's engine sees only that); here HTML is also the default, so a template without the header escapes too.
  */
 public final class SiteTemplates {
     private final Configuration config;
@@ -26,6 +28,7 @@ public final class SiteTemplates {
         }
         config = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS);
         config.setTemplateLoader(new FileTemplateLoader(folder.toFile()));
+        config.setOutputFormat(HTMLOutputFormat.INSTANCE);
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

@@ -22,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +34,6 @@ import org.slmhub.cli.CliRun;
  * page, sort and page through results. Screenshots go to target/browser/.
  */
 class SiteInBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String BASE = "/slmhub/";
 
     @TempDir
@@ -46,8 +41,7 @@ class SiteInBrowserTest {
 
     @Test
     void searchFilterAndModelPage() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is absent (Debian: apt-get install chromium chromium-driver): browser test skipped");
+        assumeTrue(Chromium.present(), Chromium.ABSENT);
         assumeTrue(Pagefind.availableOffline(), "npx cannot run pagefind@" + Pagefind.VERSION + " offline: browser search not testable");
         Path root = TestPaths.repoRoot();
         Path site = tmp.resolve("site");
@@ -111,8 +105,7 @@ class SiteInBrowserTest {
 
     @Test
     void withoutSearchTheBoxAndFiltersNarrowThePagesRows() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is absent (Debian: apt-get install chromium chromium-driver): browser test skipped");
+        assumeTrue(Chromium.present(), Chromium.ABSENT);
         Path site = tmp.resolve("site");
         CliRun built = CliRun.of("build", "--no-search", "--catalog", SiteFixture.catalog(tmp).toString(),
                 "--source", TestPaths.repoRoot().toString(), "--out", site.toString(), "--base-url", BASE);
@@ -172,14 +165,7 @@ class SiteInBrowserTest {
     }
 
     private WebDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // Background-networking flags: this machine's network is closed, and Chromium would keep trying.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Chromium.start(Chromium.options(tmp));
     }
 
     private static void screenshot(WebDriver browser, Path file) throws IOException {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.catalog.ModelManifest;
 
 class SitePartsTest {
@@ -46,6 +51,23 @@ class SitePartsTest {
         Map<String, String> other = RunSnippets.of(manifest(elsewhere), elsewhere);
         assertEquals("curl -L -o m.gguf https://example.org/m.gguf\nllama-cli -m m.gguf", other.get("llama.cpp"));
         assertFalse(other.containsKey("Ollama"));
+
+        // shell syntax in a (valid) URL: quoted for curl, and never taken for a Hugging Face repository name
+        ModelManifest.Artifact hostile = new ModelManifest.Artifact("m.gguf", "gguf", "Q8_0",
+                "https://huggingface.co/$(id)/x/resolve/abc/it's.gguf", "2".repeat(64), 100, null);
+        Map<String, String> quoted = RunSnippets.of(manifest(hostile), hostile);
+        assertEquals("curl -L -o m.gguf 'https://huggingface.co/$(id)/x/resolve/abc/it'\\''s.gguf'\nllama-cli -m m.gguf", quoted.get("llama.cpp"));
+        assertFalse(quoted.containsKey("Ollama") || quoted.containsKey("LM Studio"), quoted.toString());
+    }
+
+    /** The generator's templates escape even where a template forgot its {@code <#ftl output_format="HTML">} header. */
+    @Test
+    void templatesEscapeHtmlByDefault(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("layout.ftl"), "<#ftl output_format=\"HTML\">");
+        Files.writeString(folder.resolve("bare.ftl"), "<h1>${name}</h1><p title=\"${name}\">${site.title}</p>");
+        StringWriter out = new StringWriter();
+        new SiteTemplates(folder, Map.of("title", "a & b")).render(new Page("x.html", "bare.ftl", Map.of("name", "<script>\"'")), out);
+        assertEquals("<h1>&lt;script&gt;&quot;&#39;</h1><p title=\"&lt;script&gt;&quot;&#39;\">a &amp; b</p>", out.toString());
     }
 
     @Test
