@@ -3,6 +3,7 @@ package org.slmhub.catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,13 @@ public final class CatalogLayout {
     public static List<Path> manifests(List<Path> roots) {
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
-            if (Files.isRegularFile(root)) {
+            if (Files.isRegularFile(root) || Files.isSymbolicLink(root)) {
                 found.add(root.toAbsolutePath().normalize());
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.getFileName().toString().equals(MANIFEST_NAME) && Files.isRegularFile(p))
+                // whatever its kind: reading a link or a folder named model.yaml reports why it is refused
+                walk.filter(p -> p.getFileName().toString().equals(MANIFEST_NAME))
                         .map(p -> p.toAbsolutePath().normalize())
                         .forEach(found::add);
             } catch (IOException e) {
@@ -40,19 +42,25 @@ public final class CatalogLayout {
     /**
      * One walk over a catalog folder: the manifests it holds (exactly
      * {@code <publisher>/<model>/model.yaml}) and the YAML files that sit where nothing reads them.
+     * Links are not followed. A link where a publisher or model folder goes, a link named like a
+     * YAML file, and anything at a manifest's place that is not a plain file count as manifests,
+     * so that reading them reports why they are refused.
      */
     public static Scan scan(Path catalogRoot) {
         Path root = catalogRoot.toAbsolutePath().normalize();
         List<Path> manifests = new ArrayList<>();
         List<Path> misplaced = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, 4)) {
-            walk.forEach(p -> {
+            walk.filter(p -> !p.equals(root)).forEach(p -> {
                 String name = p.getFileName().toString();
-                if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || !Files.isRegularFile(p)) {
-                    return;
+                int depth = root.relativize(p).getNameCount();
+                boolean link = Files.isSymbolicLink(p);
+                boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+                if ((link && (depth <= 2 || yaml)) || (depth == 3 && name.equals(MANIFEST_NAME))) {
+                    manifests.add(p);
+                } else if (yaml && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    misplaced.add(p);
                 }
-                boolean placed = name.equals(MANIFEST_NAME) && root.relativize(p).getNameCount() == 3;
-                (placed ? manifests : misplaced).add(p);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,6 +33,16 @@ public final class LocatedYamlParser {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Manifests are small; a limit stops a pathological file from exhausting memory. */
     private static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+    /**
+     * Longer number literals are refused: no field needs one, parsing one takes time that grows
+     * with the square of its length, and up to this length a number stays finite as a double.
+     */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /**
+     * The YAML scanner's buffer makes a line cost time that grows with the square of its length
+     * (a million characters: seconds); no manifest line needs to be longer than this.
+     */
+    static final int MAX_LINE_LENGTH = 16_384;
     /** Stateless after construction, so one serves every thread. */
     private static final Resolver RESOLVER = new PlainTextFirstResolver();
 
@@ -42,10 +52,12 @@ public final class LocatedYamlParser {
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(30);
+        checkCharacters(text);
         Node root;
         try {
             // The composer alone: building a whole Yaml facade per file costs more than parsing it.
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options);
+            ParserImpl events = new ParserImpl(new StreamReader(new StringReader(text)), options);
+            Composer composer = new Composer(new ManifestEvents(events), RESOLVER, options);
             if (!composer.checkNode()) {
                 throw new YamlSyntaxException("the file is empty: a manifest is a YAML mapping", SourcePosition.START, false);
             }
@@ -56,7 +68,7 @@ public final class LocatedYamlParser {
                         position(second == null ? null : second.getStartMark()), false);
             }
         } catch (MarkedYAMLException e) {
-            throw new YamlSyntaxException(describe(e), position(e.getProblemMark()), false);
+            throw new YamlSyntaxException(describe(e), position(where(e)), false);
         } catch (YAMLException e) {
             throw new YamlSyntaxException(firstLine(e.getMessage()), SourcePosition.START, false);
         }
@@ -82,7 +94,7 @@ public final class LocatedYamlParser {
                 }
                 String name = key.getValue();
                 if (object.has(name)) {
-                    throw new YamlSyntaxException("duplicate key `" + name + "`: each field may appear once",
+                    throw new YamlSyntaxException("duplicate key `" + shorten(name) + "`: each field may appear once",
                             position(keyNode.getStartMark()), true);
                 }
                 String child = pointer + "/" + LocatedYaml.segment(name);
@@ -103,7 +115,7 @@ public final class LocatedYamlParser {
     }
 
     /** Maps YAML 1.1 implicit types (as SnakeYAML resolved them) onto JSON types. */
-    private static JsonNode scalar(ScalarNode node) {
+    private static JsonNode scalar(ScalarNode node) throws YamlSyntaxException {
         Tag tag = node.getTag();
         String value = node.getValue();
         if (Tag.NULL.equals(tag)) {
@@ -112,22 +124,85 @@ public final class LocatedYamlParser {
         if (Tag.BOOL.equals(tag)) {
             return JSON.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on"));
         }
+        if ((Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) && value.length() > MAX_NUMBER_LENGTH) {
+            throw new YamlSyntaxException("a number of " + value.length() + " characters: manifests hold numbers of at most "
+                    + MAX_NUMBER_LENGTH, position(node.getStartMark()), false);
+        }
         if (Tag.INT.equals(tag)) {
+            String digits = value.replace("_", "");
+            String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+            if (unsigned.length() > 1 && unsigned.startsWith("0")) {
+                return JSON.textNode(value); // YAML 1.1 reads 0755 as octal, other readers as decimal: let the schema reject it
+            }
             try {
-                BigInteger n = new BigInteger(value.replace("_", ""));
+                BigInteger n = new BigInteger(digits);
                 return n.bitLength() < 64 ? JSON.numberNode(n.longValue()) : JSON.numberNode(n);
             } catch (NumberFormatException e) {
                 return JSON.textNode(value); // hex/octal/sexagesimal forms: let the schema reject them as text
             }
         }
         if (Tag.FLOAT.equals(tag)) {
+            double d;
             try {
-                return JSON.numberNode(Double.parseDouble(value.replace("_", "")));
+                d = Double.parseDouble(value.replace("_", ""));
             } catch (NumberFormatException e) {
-                return JSON.textNode(value);
+                return JSON.textNode(value); // .inf and .nan
             }
+            if (Double.isInfinite(d)) {
+                throw new YamlSyntaxException("the number " + value + " is too large to be read", position(node.getStartMark()), false);
+            }
+            return JSON.numberNode(d);
         }
         return JSON.textNode(value);
+    }
+
+    /**
+     * Refuses, at its line and column, the first character YAML does not allow (control
+     * characters such as NUL or ESC; the YAML reader itself would only say "special characters")
+     * and the first line longer than {@link #MAX_LINE_LENGTH}. Lines end as in YAML.
+     */
+    private static void checkCharacters(String text) throws YamlSyntaxException {
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                if (!(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+                    line++;
+                    column = 0;
+                }
+                continue;
+            }
+            if (Character.isLowSurrogate(c)) {
+                continue; // the second half of a character counted at its first
+            }
+            column++;
+            if (!(c == '\t' || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || Character.isHighSurrogate(c))) {
+                throw new YamlSyntaxException(String.format("the control character U+%04X is not allowed in YAML text", (int) c),
+                        new SourcePosition(line, column), false);
+            }
+            if (column > MAX_LINE_LENGTH) {
+                throw new YamlSyntaxException("this line goes on past " + MAX_LINE_LENGTH
+                        + " characters, more than a manifest line may hold: break it over several lines", new SourcePosition(line, column), false);
+            }
+        }
+    }
+
+    /**
+     * Where to point: where the parser noticed the problem, except when that is the end of the
+     * file (an unclosed quote or bracket) or the line after a key without its colon; then where
+     * the unfinished thing starts.
+     */
+    private static Mark where(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        boolean atEnd = problem.contains("end of stream") || problem.contains("<stream end>");
+        boolean keyWithoutColon = "while scanning a simple key".equals(e.getContext());
+        return (atEnd || keyWithoutColon) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+    }
+
+    /** A value as a message quotes it: long ones cut, so a hostile file cannot flood the output. */
+    static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 
     private static SourcePosition position(Mark mark) {

@@ -1,9 +1,5 @@
 package org.slmhub.catalog;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,15 +9,11 @@ import java.nio.file.Path;
 public record ManifestFile(Path path, LocatedYaml yaml, YamlSyntaxException syntaxError) {
 
     public static ManifestFile read(Path path) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            return new ManifestFile(path, null, new YamlSyntaxException("the file is not UTF-8 text", SourcePosition.START, false));
-        } catch (IOException e) {
-            return new ManifestFile(path, null, new YamlSyntaxException("cannot read the file: " + e.getMessage(), SourcePosition.START, false));
+            return parse(path, ManifestText.read(path));
+        } catch (YamlSyntaxException e) {
+            return new ManifestFile(path, null, e);
         }
-        return parse(path, text);
     }
 
     public static ManifestFile parse(Path path, String text) {

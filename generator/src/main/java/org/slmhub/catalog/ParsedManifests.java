@@ -22,7 +22,7 @@ public final class ParsedManifests {
     public ManifestFile read(Path path) {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             kept.remove(path);
             return ManifestFile.read(path); // reports why it cannot be read

@@ -11,7 +11,8 @@ public record Finding(Path file, SourcePosition position, Severity severity, Rul
             .comparing((Finding f) -> f.file().toString())
             .thenComparingInt(f -> f.position().line())
             .thenComparingInt(f -> f.position().column())
-            .thenComparing(f -> f.rule().id());
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::message); // the same order on every run, also for findings at one place
 
     public static Finding error(Path file, SourcePosition at, Rule rule, String message, String hint) {
         return new Finding(file, at, Severity.ERROR, rule, message, hint);

@@ -136,7 +136,13 @@ final class ManifestRules {
         return Finding.error(entry.file(), at, rule, message, rule.hint());
     }
 
+    /** A value in quotes, cut when long. */
     static String quote(String s) {
-        return "\"" + s + "\"";
+        return "\"" + cut(s) + "\"";
+    }
+
+    /** Text a message quotes from the manifest, cut to 60 characters: a hostile manifest must not flood the output. */
+    static String cut(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

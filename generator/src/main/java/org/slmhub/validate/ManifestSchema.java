@@ -49,6 +49,7 @@ public final class ManifestSchema {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
+                    .regularExpressionFactory(new SchemaPatterns())
                     .locale(Locale.ROOT)
                     .build();
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(doc, config);

@@ -11,6 +11,7 @@ public enum Rule {
     // Level 1: YAML syntax
     YAML_SYNTAX(Level.SYNTAX, "%s", "Check indentation (spaces, not tabs), quoting and the `key: value` form at the position shown."),
     YAML_DUPLICATE_KEY(Level.SYNTAX, "%s", "Remove or merge the second occurrence of the field."),
+    MANIFEST_FILE(Level.SYNTAX, "`%s` %s", "A manifest is a plain file at models/<publisher>/<model>/model.yaml in plain folders: put the files and folders themselves there, not links to them."),
     // Level 2: the JSON Schema
     SCHEMA_REQUIRED(Level.SCHEMA, "missing required field `%s`", "%s"),
     SCHEMA_UNKNOWN_FIELD(Level.SCHEMA, "unknown field `%s`", "%s"),
@@ -22,6 +23,7 @@ public enum Rule {
     SHA256_FORMAT(Level.SCHEMA, "sha256 %s is not 64 lowercase hexadecimal digits", "Copy the SHA-256 the publisher lists (on Hugging Face: the file's LFS `oid`), or run `sha256sum FILE`."),
     HTTPS_ONLY(Level.SCHEMA, "`%s` must be an https URL, found %s", "Use the https:// form of the address; plain http and other schemes are refused."),
     BASE_MODEL(Level.SCHEMA, "base model %s %s", "List Hugging Face ids as `Owner/Name` or catalog ids as `publisher/model`."),
+    URL_FORM(Level.SCHEMA, "`%s` is not a plain https address: %s", "Write the address as https://host/path: a manifest is public, so it names no user or password, and every download needs a host."),
     // Level 3: catalog rules
     ID_FOLDER(Level.CATALOG, "id %s does not match the manifest's folder %s", "The id must equal the path `models/<publisher>/<model>/`: rename the folder or fix the id."),
     MANIFEST_PLACE(Level.CATALOG, "%s is not read by the catalog: manifests live at models/<publisher>/<model>/model.yaml", "Move the file to its model's folder and name it `model.yaml`."),

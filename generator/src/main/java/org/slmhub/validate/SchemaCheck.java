@@ -19,20 +19,28 @@ import org.slmhub.catalog.SourcePosition;
  * offending node, with the field's own description or the closest allowed word as the hint.
  */
 final class SchemaCheck {
-    private static final Pattern URL_FIELD = Pattern.compile(".*/(url|homepage|repository|paper|license_link|source|sources/\\d+)$");
+    static final Pattern URL_FIELD = Pattern.compile(".*/(url|homepage|repository|paper|license_link|source|sources/\\d+)$");
     private static final String HTTPS_PATTERN = "^https://";
 
     private final ManifestSchema schema = ManifestSchema.get();
+    private final BeyondSchema beyondSchema = new BeyondSchema(this);
 
     List<Finding> check(Path file, LocatedYaml yaml) {
         Set<ValidationMessage> messages = schema.validate(yaml.tree());
         Set<String> typoTargets = typoTargets(messages);
         List<Finding> findings = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
         for (ValidationMessage m : messages) {
             boolean explainedByTypo = m.getType().equals("required")
                     && typoTargets.contains(pointer(m.getInstanceLocation()) + "/" + LocatedYaml.segment(m.getProperty()));
             if (!explainedByTypo) {
                 findings.add(toFinding(file, yaml, m));
+            }
+            reported.add(pointer(m.getInstanceLocation()));
+        }
+        for (String pointer : yaml.values().keySet()) {
+            if (!reported.contains(pointer)) {
+                beyondSchema.check(file, yaml, pointer).ifPresent(findings::add);
             }
         }
         return findings;
@@ -73,12 +81,12 @@ final class SchemaCheck {
                 String hint = ClosestMatch.among(name, allowed).map(s -> "did you mean `" + s + "`? ").orElse("")
                         + "Allowed " + (pointer.isEmpty() ? "top-level fields" : "in " + field) + ": " + String.join(", ", allowed) + ".";
                 return Finding.error(file, yaml.keyPosition(pointer + "/" + LocatedYaml.segment(name)),
-                        Rule.SCHEMA_UNKNOWN_FIELD, Rule.SCHEMA_UNKNOWN_FIELD.message(name), Rule.SCHEMA_UNKNOWN_FIELD.hint(hint));
+                        Rule.SCHEMA_UNKNOWN_FIELD, Rule.SCHEMA_UNKNOWN_FIELD.message(ManifestRules.cut(name)), Rule.SCHEMA_UNKNOWN_FIELD.hint(hint));
             }
             case "type" -> {
                 String expected = article(m.getSchemaNode().asText());
                 return Finding.error(file, at, Rule.SCHEMA_TYPE,
-                        Rule.SCHEMA_TYPE.message(field, expected, typeOf(value) + " " + shortText(value)),
+                        Rule.SCHEMA_TYPE.message(field, expected, found(value)),
                         Rule.SCHEMA_TYPE.hint(describe(pointer)));
             }
             case "enum" -> {
@@ -125,7 +133,7 @@ final class SchemaCheck {
         return null;
     }
 
-    private String describe(String pointer) {
+    String describe(String pointer) {
         String description = schema.descriptionAt(pointer);
         return description.isEmpty() ? "See the manifest format in the contributor guide." : display(pointer) + ": " + description;
     }
@@ -154,11 +162,16 @@ final class SchemaCheck {
         return sb.toString();
     }
 
-    private static String article(String type) {
+    static String article(String type) {
         return switch (type) {
             case "integer", "array", "object" -> "an " + type;
             default -> "a " + type;
         };
+    }
+
+    /** "string "1.5B"", "integer 42", or just "null". */
+    static String found(JsonNode value) {
+        return value == null || value.isNull() ? "null" : typeOf(value) + " " + shortText(value);
     }
 
     private static String typeOf(JsonNode node) {
@@ -179,7 +192,7 @@ final class SchemaCheck {
             return "null";
         }
         String text = node.isContainerNode() ? node.toString() : node.isTextual() ? "\"" + node.asText() + "\"" : node.asText();
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return ManifestRules.cut(text);
     }
 
     /** networknt prefixes messages with the instance path; the finding prints its own location. */

@@ -93,8 +93,13 @@ public final class Validator {
     private Checked checkOne(ManifestFile file) {
         if (!file.parsed()) {
             var e = file.syntaxError();
-            Rule rule = e.duplicateKey() ? Rule.YAML_DUPLICATE_KEY : Rule.YAML_SYNTAX;
-            return new Checked(List.of(Finding.error(file.path(), e.position(), rule, rule.message(e.getMessage()), rule.hint())), null);
+            Rule rule = switch (e.kind()) {
+                case DUPLICATE_KEY -> Rule.YAML_DUPLICATE_KEY;
+                case NOT_A_FILE -> Rule.MANIFEST_FILE;
+                case SYNTAX -> Rule.YAML_SYNTAX;
+            };
+            String message = rule == Rule.MANIFEST_FILE ? rule.message(file.path().getFileName(), e.getMessage()) : rule.message(e.getMessage());
+            return new Checked(List.of(Finding.error(file.path(), e.position(), rule, message, rule.hint())), null);
         }
         List<Finding> findings = schemaCheck.check(file.path(), file.yaml());
         if (!findings.isEmpty()) {
