@@ -53,6 +53,7 @@ public final class LocatedYamlParser {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(30);
         checkCharacters(text);
+        EditorLines lines = new EditorLines(text);
         Node root;
         try {
             // The composer alone: building a whole Yaml facade per file costs more than parsing it.
@@ -65,41 +66,41 @@ public final class LocatedYamlParser {
             if (composer.checkNode()) {
                 Node second = composer.getNode();
                 throw new YamlSyntaxException("a manifest holds one YAML document, found a second one",
-                        position(second == null ? null : second.getStartMark()), false);
+                        position(lines, second == null ? null : second.getStartMark()), false);
             }
         } catch (MarkedYAMLException e) {
-            throw new YamlSyntaxException(describe(e), position(where(e)), false);
+            throw new YamlSyntaxException(describe(e), position(lines, where(e)), false);
         } catch (YAMLException e) {
             throw new YamlSyntaxException(firstLine(e.getMessage()), SourcePosition.START, false);
         }
         if (!(root instanceof MappingNode)) {
             throw new YamlSyntaxException("a manifest must be a YAML mapping of fields (key: value)",
-                    position(root == null ? null : root.getStartMark()), false);
+                    position(lines, root == null ? null : root.getStartMark()), false);
         }
         Map<String, SourcePosition> values = new HashMap<>();
         Map<String, SourcePosition> keys = new HashMap<>();
-        JsonNode tree = convert(root, "", values, keys);
+        JsonNode tree = convert(root, "", values, keys, lines);
         return new LocatedYaml(tree, values, keys);
     }
 
     private JsonNode convert(Node node, String pointer, Map<String, SourcePosition> values,
-                             Map<String, SourcePosition> keys) throws YamlSyntaxException {
-        values.put(pointer, position(node.getStartMark()));
+                             Map<String, SourcePosition> keys, EditorLines lines) throws YamlSyntaxException {
+        values.put(pointer, position(lines, node.getStartMark()));
         if (node instanceof MappingNode mapping) {
             ObjectNode object = JSON.objectNode();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (!(keyNode instanceof ScalarNode key)) {
-                    throw new YamlSyntaxException("mapping keys must be plain names", position(keyNode.getStartMark()), false);
+                    throw new YamlSyntaxException("mapping keys must be plain names", position(lines, keyNode.getStartMark()), false);
                 }
                 String name = key.getValue();
                 if (object.has(name)) {
                     throw new YamlSyntaxException("duplicate key `" + shorten(name) + "`: each field may appear once",
-                            position(keyNode.getStartMark()), true);
+                            position(lines, keyNode.getStartMark()), true);
                 }
                 String child = pointer + "/" + LocatedYaml.segment(name);
-                keys.put(child, position(keyNode.getStartMark()));
-                object.set(name, convert(tuple.getValueNode(), child, values, keys));
+                keys.put(child, position(lines, keyNode.getStartMark()));
+                object.set(name, convert(tuple.getValueNode(), child, values, keys, lines));
             }
             return object;
         }
@@ -107,15 +108,15 @@ public final class LocatedYamlParser {
             ArrayNode array = JSON.arrayNode();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                array.add(convert(items.get(i), pointer + "/" + i, values, keys));
+                array.add(convert(items.get(i), pointer + "/" + i, values, keys, lines));
             }
             return array;
         }
-        return scalar((ScalarNode) node);
+        return scalar((ScalarNode) node, lines);
     }
 
     /** Maps YAML 1.1 implicit types (as SnakeYAML resolved them) onto JSON types. */
-    private static JsonNode scalar(ScalarNode node) throws YamlSyntaxException {
+    private static JsonNode scalar(ScalarNode node, EditorLines lines) throws YamlSyntaxException {
         Tag tag = node.getTag();
         String value = node.getValue();
         if (Tag.NULL.equals(tag)) {
@@ -126,7 +127,7 @@ public final class LocatedYamlParser {
         }
         if ((Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) && value.length() > MAX_NUMBER_LENGTH) {
             throw new YamlSyntaxException("a number of " + value.length() + " characters: manifests hold numbers of at most "
-                    + MAX_NUMBER_LENGTH, position(node.getStartMark()), false);
+                    + MAX_NUMBER_LENGTH, position(lines, node.getStartMark()), false);
         }
         if (Tag.INT.equals(tag)) {
             String digits = value.replace("_", "");
@@ -149,7 +150,7 @@ public final class LocatedYamlParser {
                 return JSON.textNode(value); // .inf and .nan
             }
             if (Double.isInfinite(d)) {
-                throw new YamlSyntaxException("the number " + value + " is too large to be read", position(node.getStartMark()), false);
+                throw new YamlSyntaxException("the number " + value + " is too large to be read", position(lines, node.getStartMark()), false);
             }
             return JSON.numberNode(d);
         }
@@ -159,14 +160,14 @@ public final class LocatedYamlParser {
     /**
      * Refuses, at its line and column, the first character YAML does not allow (control
      * characters such as NUL or ESC; the YAML reader itself would only say "special characters")
-     * and the first line longer than {@link #MAX_LINE_LENGTH}. Lines end as in YAML.
+     * and the first line longer than {@link #MAX_LINE_LENGTH}. Lines end as in an editor (see {@link EditorLines}).
      */
     private static void checkCharacters(String text) throws YamlSyntaxException {
         int line = 1;
         int column = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (c == '\n' || c == '\r') {
                 if (!(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
                     line++;
                     column = 0;
@@ -205,8 +206,9 @@ public final class LocatedYamlParser {
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 
-    private static SourcePosition position(Mark mark) {
-        return mark == null ? SourcePosition.START : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
+    /** As an editor counts lines (see {@link EditorLines}), not as YAML 1.1 does. */
+    private static SourcePosition position(EditorLines lines, Mark mark) {
+        return mark == null ? SourcePosition.START : lines.of(mark);
     }
 
     /** SnakeYAML's message without its echo of the source line, which we print ourselves. */

@@ -20,7 +20,7 @@ final class ManifestRules {
     /** The card sections every model must have (lower-cased for comparison). */
     static final List<String> CARD_SECTIONS = List.of("Intended use", "Limitations", "Training data", "Bias and risks");
     static final String OTHER_LICENSE = "other";
-    private static final Pattern HEADING = Pattern.compile("#{1,6}\\s+(.+?)\\s*#*\\s*");
+    private static final Pattern HEADING_MARK = Pattern.compile("#{1,6}\\s+");
     private static final Pattern UNPINNED_HF = Pattern.compile("^https://huggingface\\.co/.+/resolve/(main|master)/.*");
 
     List<Finding> check(CatalogEntry entry) {
@@ -90,9 +90,9 @@ final class ManifestRules {
         Set<String> headings = new HashSet<>();
         // Only lines that start with '#' can be headings: test those alone, not the whole card.
         entry.manifest().card().lines().filter(line -> line.startsWith("#")).forEach(line -> {
-            Matcher matcher = HEADING.matcher(line);
-            if (matcher.matches()) {
-                headings.add(matcher.group(1).toLowerCase(Locale.ROOT));
+            String title = headingTitle(line);
+            if (title != null) {
+                headings.add(title.toLowerCase(Locale.ROOT));
             }
         });
         List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
@@ -101,6 +101,36 @@ final class ManifestRules {
             out.add(new Finding(entry.file(), entry.yaml().keyPosition("/card"), Severity.ERROR, Rule.CARD_SECTIONS,
                     Rule.CARD_SECTIONS.message(missing.size() == 1 ? "" : "s", names), Rule.CARD_SECTIONS.hint()));
         }
+    }
+
+    /**
+     * The title of a Markdown heading line ({@code ## Limitations ##} gives {@code Limitations}), or
+     * null. The closing hashes and blanks are cut by hand: the pattern {@code #{1,6}\s+(.+?)\s*#*\s*}
+     * that did it backtracks cubically, and one card line with a long run of blanks in a heading
+     * kept validation busy for minutes.
+     */
+    static String headingTitle(String line) {
+        Matcher mark = HEADING_MARK.matcher(line);
+        if (!mark.lookingAt()) {
+            return null;
+        }
+        int start = mark.end();
+        int end = skipBack(line, start, line.length(), ManifestRules::isBlank);
+        end = skipBack(line, start, end, c -> c == '#');
+        end = skipBack(line, start, end, ManifestRules::isBlank);
+        return end > start ? line.substring(start, end) : null;
+    }
+
+    private static int skipBack(String text, int start, int end, java.util.function.IntPredicate skipped) {
+        while (end > start && skipped.test(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** What {@code \s} matches in a Java regular expression. */
+    private static boolean isBlank(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private void checkLineage(CatalogEntry entry, List<Finding> out) {

@@ -21,6 +21,23 @@ class LocatedYamlParserTest {
     }
 
     @Test
+    void countsLinesAsEditorsDoNotAtYaml11OnlyBreaks() throws YamlSyntaxException {
+        // YAML 1.1 (SnakeYAML) also breaks lines at U+2028 and U+2029 (and U+0085, a control
+        // character manifests may not hold); editors do not
+        LocatedYaml yaml = parser.parse("a: 'p\u2028q'\nid: a/b\nb: [x,\u2029z]\nc: \"\u2028\u2028\"\nd: 1\n");
+        assertEquals(new SourcePosition(2, 1), yaml.keyPosition("/id"));
+        assertEquals(new SourcePosition(3, 8), yaml.valuePosition("/b/1"));
+        assertEquals(new SourcePosition(4, 4), yaml.valuePosition("/c"));
+        assertEquals(new SourcePosition(5, 1), yaml.keyPosition("/d"));
+        YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> parser.parse("a: 1\u2028\nb: [x\nc: 2\n"));
+        assertEquals(new SourcePosition(3, 2), e.position());
+        // \r alone ends a line, as \n does; a quote left open is reported where it opens
+        YamlSyntaxException open = assertThrows(YamlSyntaxException.class, () -> parser.parse("a: 1\rb: 'x\r"));
+        assertEquals(new SourcePosition(2, 4), open.position());
+        assertEquals(open.position(), assertThrows(YamlSyntaxException.class, () -> parser.parse("a: 1\rb: 'x\n")).position());
+    }
+
+    @Test
     void mapsYamlScalarsToJsonTypes() throws YamlSyntaxException {
         LocatedYaml yaml = parser.parse("a: 12\nb: 1.5\nc: true\nd: null\ne: '12'\nf: 123456789012345678901234567890\n");
         assertTrue(yaml.tree().get("a").isIntegralNumber());

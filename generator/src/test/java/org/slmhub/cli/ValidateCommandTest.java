@@ -68,6 +68,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void quotedManifestTextCannotBreakAFindingOverLines() throws IOException {
+        // a double-quoted YAML string may hold line breaks and terminal escapes
+        Path catalog = catalogWith("ggml-org/stories260k",
+                validManifest().replace("parameters: 292800", "parameters: \"lots\\n  of\\e[2J\""));
+        CliRun run = CliRun.of("validate", "--catalog", catalog.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        String expected = catalog.resolve("ggml-org/stories260k/model.yaml")
+                + ":17:13: error[schema-type]: `parameters` must be an integer, found string \"lots\\n  of\\u001b[2J\"\n";
+        assertTrue(run.out().startsWith(expected), run::toString);
+    }
+
+    @Test
     void duplicateArtifactsAreReportedOnBothSides() throws IOException {
         catalogWith("ggml-org/stories260k", validManifest());
         Path catalog = catalogWith("ggml-org/copy", validManifest().replace("id: ggml-org/stories260k", "id: ggml-org/copy"));
