@@ -37,7 +37,9 @@ final class Placeholder {
             String line = lines.get(i);
             int at = line.indexOf(MARKER);
             if (at >= 0) {
-                out.add(Finding.error(manifest, new SourcePosition(i + 1, at + 1), Rule.PLACEHOLDER,
+                // columns count characters (code points), as the YAML reader's do; a byte-order mark takes none
+                int column = (int) line.substring(0, at).codePoints().filter(c -> c != '\uFEFF').count() + 1;
+                out.add(Finding.error(manifest, new SourcePosition(i + 1, column), Rule.PLACEHOLDER,
                         Rule.PLACEHOLDER.message(what(line.substring(line.lastIndexOf(MARKER) + MARKER.length()))), Rule.PLACEHOLDER.hint()));
             }
         }
