@@ -77,7 +77,7 @@ final class ManifestText {
         return out.flip().toString();
     }
 
-    /** Where the next character after {@code text} is, counting lines as YAML does. */
+    /** Where the next character after {@code text} is, counting lines as an editor does (see {@link EditorLines}). */
     static SourcePosition positionAfter(CharSequence text) {
         int line = 1;
         int column = 1;
@@ -86,7 +86,7 @@ final class ManifestText {
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 continue; // CR LF is one line end, counted at the LF
             }
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (c == '\n' || c == '\r') {
                 line++;
                 column = 1;
             } else if (!Character.isLowSurrogate(c)) {
