@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.FuzzInputFile;
 
@@ -18,13 +22,43 @@ import org.slmhub.FuzzInputFile;
  * accepts must describe itself consistently: the header facts slmhub relies on hold, and every
  * tensor's data lies inside the file.
  *
- * <p>{@code mvn verify} replays the inputs under {@code GgufReaderFuzzTestInputs/} (seeds and past
- * findings); {@code mvn -Pfuzz test -Dtest=GgufReaderFuzzTest -Dfuzz.duration=10m} fuzzes.
+ * <p>{@code mvn verify} replays the inputs under {@code GgufReaderFuzzTestInputs/} (past findings)
+ * and checks the generated seeds; {@code mvn -Pfuzz test -Dtest=GgufReaderFuzzTest -Dfuzz.duration=10m}
+ * fuzzes, starting from those seeds. The repository holds no GGUF files: the seeds are written here.
  */
 class GgufReaderFuzzTest {
+    /** Where Jazzer keeps (and starts from) its corpus when fuzzing, under the module folder. */
+    private static final Path CORPUS = Path.of(".cifuzz-corpus", GgufReaderFuzzTest.class.getName(), "readsOrRejectsWithFormatError");
+
     /** The reader reads files: each input overwrites this one. */
     @TempDir
     static Path dir;
+
+    /** A header with nothing in it, and a small model with a tokenizer in both versions the reader takes. */
+    static Map<String, byte[]> seeds() {
+        return Map.of("seed-empty-header-v3", new GgufWriter(3).bytes(),
+                "seed-sample-model-v2", GgufTestFiles.sampleModel(2).bytes(),
+                "seed-sample-model-v3", GgufTestFiles.sampleModel(3).bytes());
+    }
+
+    @BeforeAll
+    static void seedTheCorpusWhenFuzzing() throws IOException {
+        if (System.getenv("JAZZER_FUZZ") == null) {
+            return; // replaying: nothing is written into the working tree
+        }
+        Files.createDirectories(CORPUS);
+        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
+            Files.write(CORPUS.resolve(seed.getKey()), seed.getValue());
+        }
+    }
+
+    @Test
+    void theSeedsAreAcceptedAndPassTheFuzzChecks() throws IOException, GgufFormatException {
+        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
+            readsOrRejectsWithFormatError(seed.getValue());
+            GgufReader.read(FuzzInputFile.overwrite(dir.resolve("fuzz.gguf"), seed.getValue())); // accepted, not rejected
+        }
+    }
 
     @FuzzTest
     void readsOrRejectsWithFormatError(byte[] bytes) throws IOException {
