@@ -71,7 +71,7 @@ public final class SyntheticModels {
         return new ModelManifest(1, id, name, id.substring(0, id.indexOf('/')), summary, card, license,
                 license.equals("other") ? "custom-terms" : null, license.equals("other") ? "https://example.org/licenses/custom" : null,
                 languages, task, List.of("synthetic", arch), arch, params, context, List.of("Upstream/" + arch + "-base"), "quantized",
-                List.of(), null, artifacts, new ModelManifest.Smoke("Once upon a time", 16, null), List.of(), null);
+                List.of(), null, artifacts, null, new ModelManifest.Smoke("Once upon a time", 16, null, List.of(), null), List.of(), null);
     }
 
     private static String words(Random r, int n) {

@@ -28,6 +28,7 @@ public record ModelManifest(
         List<String> datasets,
         Requires requires,
         List<Artifact> artifacts,
+        Embedding embedding,
         Smoke smoke,
         List<Evaluation> evaluations,
         Links links) {
@@ -56,10 +57,53 @@ public record ModelManifest(
 
     /** One downloadable file. */
     public record Artifact(String file, String format, String quantization, String url, String sha256, long size, String role) {
+        public static final String TOKENIZER = "tokenizer";
+
+        public boolean holdsWeights() {
+            return role == null || role.equals("weights");
+        }
     }
 
-    /** The smoke inference CI runs; {@code expect} is absent until recorded. */
-    public record Smoke(String prompt, int maxTokens, Expect expect) {
+    /** Whether this is an embedding model: its smoke compares sentences instead of continuing a prompt. */
+    public boolean embeds() {
+        return EMBEDDING_TASKS.contains(pipelineTag);
+    }
+
+    /** The tasks whose models return sentence embeddings. */
+    public static final List<String> EMBEDDING_TASKS = List.of("feature-extraction", "sentence-similarity");
+
+    /** The artifacts that hold weights (a missing role means weights). */
+    public List<Artifact> weights() {
+        return artifacts.stream().filter(Artifact::holdsWeights).toList();
+    }
+
+    /** What an embedding model returns: {@code normalize} defaults to true when absent. */
+    public record Embedding(int dimension, int maxSequenceLength, String pooling, Boolean normalize) {
+        public boolean normalizes() {
+            return normalize == null || normalize;
+        }
+    }
+
+    /**
+     * The smoke inference CI runs. A text model's has {@code prompt} and {@code maxTokens},
+     * and {@code expect} once recorded; an embedding model's has {@code closer} triples and
+     * {@code values} once recorded. Which fields go with which task is a catalog rule.
+     */
+    public record Smoke(String prompt, Integer maxTokens, Expect expect, List<Closer> closer, RecordedValues values) {
+        public Smoke {
+            closer = listOrEmpty(closer);
+        }
+    }
+
+    /** {@code anchor} must be nearer {@code nearer} than {@code farther}, by cosine. */
+    public record Closer(String anchor, String nearer, String farther) {
+    }
+
+    /** The first values of {@code sentence}'s embedding, each to be met within {@code tolerance}. */
+    public record RecordedValues(String sentence, List<Double> first, double tolerance) {
+        public RecordedValues {
+            first = listOrEmpty(first);
+        }
     }
 
     /** Exactly one of the three is set (the schema enforces it). */

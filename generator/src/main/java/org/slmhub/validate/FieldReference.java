@@ -26,7 +26,7 @@ public final class FieldReference {
                 .append("Required fields are marked **required**. Unknown fields are errors ")
                 .append("([schema-unknown-field](rules.md#schema-unknown-field)).\n");
         section(md, schema, "", "Top level");
-        for (String object : List.of("/requires", "/artifacts/0", "/smoke", "/smoke/expect", "/evaluations/0", "/links")) {
+        for (String object : List.of("/requires", "/artifacts/0", "/embedding", "/smoke", "/smoke/expect", "/smoke/closer/0", "/smoke/values", "/evaluations/0", "/links")) {
             section(md, schema, object, "`" + SchemaCheck.display(object).replace("[0]", "[]") + "`");
         }
         return md.toString();

@@ -34,6 +34,7 @@ final class ManifestRules {
         checkCard(entry, out);
         checkLineage(entry, out);
         checkSmoke(entry, out);
+        out.addAll(new SmokeFieldRules().check(entry));
         out.addAll(Placeholder.find(entry.file()));
         Set<String> files = new HashSet<>();
         for (int i = 0; i < m.artifacts().size(); i++) {

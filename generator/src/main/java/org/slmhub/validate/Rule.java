@@ -34,6 +34,8 @@ public enum Rule {
     DUPLICATE_ARTIFACT(Level.CATALOG, "artifact sha256 %s is also listed by %s", "The same bytes belong in one manifest only: keep the original publisher's entry."),
     DUPLICATE_FILE(Level.CATALOG, "file %s is listed twice in this manifest", "Each artifact file appears once; remove the repeated entry."),
     BASE_MODEL_SELF(Level.CATALOG, "%s", "A model cannot derive from itself, and `base_model_relation` needs a `base_model` to relate to."),
+    SMOKE_FIELDS(Level.CATALOG, "%s", "A text model's smoke has `prompt` and `max_tokens` (then `expect`); an embedding model's (feature-extraction, sentence-similarity) has `closer` triples (then `values`), and the model has an `embedding` block."),
+    ARTIFACT_ROLE(Level.CATALOG, "%s", "An ONNX embedding model lists its weights (`format: onnx`) and its Hugging Face tokenizer.json (`format: json`, `role: tokenizer`)."),
     SMOKE_REGEX(Level.CATALOG, "smoke.expect.regex does not compile: %s", "Write a Java regular expression (java.util.regex); escape backslashes inside double quotes."),
     PLACEHOLDER(Level.CATALOG, "placeholder left by `slmhub new`: %s", "Replace the whole `TODO(slmhub-new)` text (in a comment: the line) with what the manifest needs; see content/docs/contributing.md."),
     URL_UNPINNED(Level.CATALOG, "%s is not pinned to a revision: the file behind it can change while the digest stays", "Use `https://huggingface.co/<repo>/resolve/<commit>/<file>` with the commit the digest was taken at."),

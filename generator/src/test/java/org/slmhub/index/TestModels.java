@@ -78,7 +78,7 @@ final class TestModels {
                 file("gguf", "Q8_0", 1_000_000);
             }
             return new ModelManifest(1, id, name, publisher, summary, card, license, null, null, languages, task, tags, arch,
-                    params, context, List.of(), null, List.of(), null, artifacts, null, List.of(), null);
+                    params, context, List.of(), null, List.of(), null, artifacts, null, null, List.of(), null);
         }
     }
 }

@@ -117,7 +117,7 @@ class SitePartsTest {
         ModelManifest.Artifact a = new ModelManifest.Artifact("m-Q8_0.gguf", "gguf", "Q8_0", "https://example.org/m-Q8_0.gguf", "ab".repeat(32), 100, null);
         String card = "Opening words about llamas. " + "filler ".repeat(100) + "zebraword";
         ModelManifest m = new ModelManifest(1, "acme/m", "M", "Acme", "A summary", card, "MIT", null, null, List.of("en"), "text-generation",
-                List.of("chat"), "llama", 1_000_000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
+                List.of("chat"), "llama", 1_000_000, 2048, List.of(), null, List.of(), null, List.of(a), null, null, List.of(), null);
         ModelView.Context c = new ModelView.Context("/sub/", new CardHtml().lazy(card), null, java.util.Optional.empty(), List.of(), List.of(), "e");
         Map<String, Object> record = PagefindRecords.of(new Page("models/acme/m/index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c)));
         assertEquals("/models/acme/m/", record.get("url"), "site-relative: the page passes the base URL to Pagefind");
@@ -156,6 +156,6 @@ class SitePartsTest {
 
     private static ModelManifest manifest(ModelManifest.Artifact a) {
         return new ModelManifest(1, "acme/m", "M", "Acme", "s", "", "MIT", null, null, List.of("en"), "text-generation", List.of(),
-                "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, List.of(), null);
+                "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, null, List.of(), null);
     }
 }
