@@ -16,6 +16,11 @@
 <tr><th>License</th><td><a href="${site.base}licenses/${licenseSlug}/">${license}</a><#if licenseLink?has_content> (<a href="${licenseLink}" rel="nofollow noopener">license text</a>)</#if></td></tr>
 <tr><th>Task</th><td>${task}</td></tr>
 <tr><th>Languages</th><td>${languages}</td></tr>
+<#if embedding?has_content>
+<tr><th>Embedding dimension</th><td id="embedding-dimension">${embedding.dimension}</td></tr>
+<tr><th>Max sequence length</th><td>${embedding.maxSequenceLength} tokens</td></tr>
+<tr><th>Pooling</th><td>${embedding.pooling}</td></tr>
+</#if>
 <#if tags?has_content><tr><th>Tags</th><td id="model-tags">${tags}</td></tr></#if>
 </table>
 </section>

@@ -36,9 +36,10 @@ final class ModelView {
         row.put("params", HumanUnits.params(m.parameters()));
         row.put("paramsSort", HumanUnits.sortKey(m.parameters()));
         row.put("context", HumanUnits.tokens(m.contextLength()));
-        row.put("size", m.artifacts().stream().mapToLong(ModelManifest.Artifact::size).min().stream()
+        // weights only: a tokenizer file is neither the model's size nor a quantization
+        row.put("size", m.weights().stream().mapToLong(ModelManifest.Artifact::size).min().stream()
                 .mapToObj(HumanUnits::bytes).findFirst().orElse(""));
-        row.put("quantizations", String.join(", ", m.artifacts().stream().map(ModelView::quant).distinct().toList()));
+        row.put("quantizations", String.join(", ", m.weights().stream().map(ModelView::quant).distinct().toList()));
         row.put("added", dates == null ? "" : HumanUnits.day(dates.added()));
         row.put("filters", filters(m));
         return row;
@@ -52,6 +53,9 @@ final class ModelView {
         v.put("parameters", HumanUnits.grouped(m.parameters()));
         v.put("contextLength", HumanUnits.grouped(m.contextLength()));
         v.put("languages", String.join(", ", m.languages()));
+        v.put("embedding", m.embedding() == null ? Map.of() : Map.of("dimension", HumanUnits.grouped(m.embedding().dimension()),
+                "maxSequenceLength", HumanUnits.grouped(m.embedding().maxSequenceLength()),
+                "pooling", m.embedding().pooling() + (m.embedding().normalizes() ? ", normalized to length 1" : "")));
         v.put("artifacts", m.artifacts().stream().map(ModelView::artifact).toList());
         v.put("smoke", c.smoke().map(ModelView::smoke).orElse(Map.of()));
         v.put("evaluations", m.evaluations().stream().map(e -> Map.of("benchmark", e.benchmark(), "metric", e.metric(),
@@ -87,7 +91,7 @@ final class ModelView {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("file", a.file());
         v.put("format", a.format());
-        v.put("quantization", quant(a));
+        v.put("quantization", ModelManifest.Artifact.TOKENIZER.equals(a.role()) ? "tokenizer" : quant(a));
         v.put("size", HumanUnits.bytes(a.size()));
         v.put("bytes", HumanUnits.grouped(a.size()));
         v.put("sha256", a.sha256());
@@ -116,8 +120,8 @@ final class ModelView {
         f.put("task", List.of(nonNull(m.pipelineTag())));
         f.put("license", List.of(licenseLabel(m)));
         f.put("architecture", List.of(nonNull(m.architecture())));
-        f.put("format", m.artifacts().stream().map(ModelManifest.Artifact::format).distinct().toList());
-        f.put("quantization", m.artifacts().stream().map(ModelView::quant).distinct().toList());
+        f.put("format", m.weights().stream().map(ModelManifest.Artifact::format).distinct().toList());
+        f.put("quantization", m.weights().stream().map(ModelView::quant).distinct().toList());
         f.put("language", new ArrayList<>(m.languages()));
         f.put("size", List.of(HumanUnits.sizeBand(m.parameters())));
         return f;

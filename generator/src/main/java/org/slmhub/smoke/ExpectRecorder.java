@@ -77,7 +77,7 @@ public final class ExpectRecorder {
     }
 
     /** Index of the last line belonging to the block whose key is on {@code keyLine}. */
-    private static int blockEnd(List<String> lines, int keyLine, int keyIndent) {
+    static int blockEnd(List<String> lines, int keyLine, int keyIndent) {
         int end = keyLine;
         for (int i = keyLine + 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -101,7 +101,7 @@ public final class ExpectRecorder {
         return n;
     }
 
-    private static void replace(List<String> lines, int from, int to, List<String> with) {
+    static void replace(List<String> lines, int from, int to, List<String> with) {
         lines.subList(from, to + 1).clear();
         lines.addAll(from, with);
     }
@@ -128,7 +128,7 @@ public final class ExpectRecorder {
         }
     }
 
-    private static LocatedYaml parse(String yaml) throws RecordException {
+    static LocatedYaml parse(String yaml) throws RecordException {
         try {
             return new LocatedYamlParser().parse(yaml);
         } catch (YamlSyntaxException e) {

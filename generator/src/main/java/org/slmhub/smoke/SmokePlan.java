@@ -3,14 +3,16 @@ package org.slmhub.smoke;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.HumanUnits;
 import org.slmhub.catalog.ModelManifest;
 
 /**
- * Which models and artifacts a smoke run covers: models with a {@code smoke} block and a GGUF
- * artifact, filtered by id and by change, split into shards, each with its smallest GGUF (or all).
+ * Which models and artifacts a smoke run covers: models with a {@code smoke} block and weights an
+ * engine runs (GGUF for text models, ONNX for embedding models), filtered by id and by change, split
+ * into shards, each with its smallest weights file (or all).
  */
 public final class SmokePlan {
     private SmokePlan() {
@@ -23,7 +25,7 @@ public final class SmokePlan {
         }
     }
 
-    /** A model left out, and why (no smoke block, no GGUF). */
+    /** A model left out, and why (no smoke block, no weights the engines run). */
     public record Skip(String id, String reason) {
     }
 
@@ -67,13 +69,13 @@ public final class SmokePlan {
     /**
      * @param entries     the catalog, or the models asked for
      * @param onlyIds     when not null, keep only these ids (e.g. the models changed since a revision)
-     * @param allVariants every GGUF artifact instead of the smallest
+     * @param allVariants every runnable weights file instead of the smallest
      */
     public static Plan of(List<CatalogEntry> entries, Set<String> onlyIds, Shard shard, boolean allVariants) {
         return of(entries, onlyIds, shard, allVariants, Long.MAX_VALUE);
     }
 
-    /** @param maxBytes leave out models whose smallest GGUF is larger (a site build smokes what it can download quickly) */
+    /** @param maxBytes leave out models whose smallest runnable file is larger (a site build smokes what it can download quickly) */
     public static Plan of(List<CatalogEntry> entries, Set<String> onlyIds, Shard shard, boolean allVariants, long maxBytes) {
         List<Item> items = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
@@ -83,18 +85,21 @@ public final class SmokePlan {
                 .toList();
         for (CatalogEntry entry : sorted) {
             ModelManifest m = entry.manifest();
-            List<ModelManifest.Artifact> ggufs = m.artifacts().stream()
-                    .filter(a -> a.format().equals("gguf") && (a.role() == null || a.role().equals("weights")))
+            String format = m.embeds() ? "onnx" : "gguf";
+            String kind = format.toUpperCase(Locale.ROOT);
+            List<ModelManifest.Artifact> runnable = m.weights().stream()
+                    .filter(a -> a.format().equals(format))
                     .sorted(Comparator.comparingLong(ModelManifest.Artifact::size).thenComparing(ModelManifest.Artifact::file))
                     .toList();
             if (m.smoke() == null) {
                 skipped.add(new Skip(m.id(), "no smoke block in the manifest"));
-            } else if (ggufs.isEmpty()) {
-                skipped.add(new Skip(m.id(), "no GGUF weights: smoke inference runs GGUF models"));
-            } else if (ggufs.get(0).size() > maxBytes) {
-                skipped.add(new Skip(m.id(), "smallest GGUF is " + HumanUnits.formatBytes(ggufs.get(0).size()) + ", above --max-size"));
+            } else if (runnable.isEmpty()) {
+                skipped.add(new Skip(m.id(), m.embeds() ? "no ONNX weights: embedding models are smoked as ONNX with their tokenizer"
+                        : "no GGUF weights: smoke inference runs GGUF models"));
+            } else if (runnable.get(0).size() > maxBytes) {
+                skipped.add(new Skip(m.id(), "smallest " + kind + " is " + HumanUnits.formatBytes(runnable.get(0).size()) + ", above --max-size"));
             } else {
-                List<ModelManifest.Artifact> chosen = allVariants ? ggufs.stream().filter(a -> a.size() <= maxBytes).toList() : List.of(ggufs.get(0));
+                List<ModelManifest.Artifact> chosen = allVariants ? runnable.stream().filter(a -> a.size() <= maxBytes).toList() : List.of(runnable.get(0));
                 items.add(new Item(entry, chosen));
             }
         }
