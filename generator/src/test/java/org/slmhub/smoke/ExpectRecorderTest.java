@@ -70,7 +70,9 @@ class ExpectRecorderTest {
         try (var walk = Files.walk(models)) {
             for (Path p : walk.filter(f -> f.getFileName().toString().equals("model.yaml")).toList()) {
                 String yaml = Files.readString(p);
-                if (yaml.contains("\nsmoke:")) {
+                if (yaml.contains("\nsmoke:\n  closer:")) {
+                    ValuesRecorder.withValues(yaml, "a sentence", java.util.List.of(0.5, -0.25), 0.001);
+                } else if (yaml.contains("\nsmoke:")) {
                     ExpectRecorder.withExpect(yaml, "recorded text");
                 }
             }
