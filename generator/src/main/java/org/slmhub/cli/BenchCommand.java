@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             "smoke: time --runs forked smoke runs of --model (fork + load + 16 tokens),",
             "then compare the worker's decoding speed (--tokens, load excluded) with the",
             "same engine in this JVM, alternating the two; medians of each.",
+            "embed: time --runs forked smoke runs of the ONNX embedding --model with its --tokenizer",
+            "(fork + load + 3 sentences), then --sentences sentences in one worker: sentences per second.",
             "site: render the pages of a synthetic catalog of --models manifests in this JVM (3 runs), then build its site",
             "in fresh JVMs (full build, rebuilds, serve's rebuilds after an edit, and with Pagefind when npx has it cached):",
             "wall time, peak RSS, first-search bytes; run from a checkout (content/, templates/).",
@@ -43,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  ./slmhub bench validate --models 10000",
             "  ./slmhub bench smoke          (../shared/fixtures/models/stories260K.gguf)",
             "  ./slmhub bench smoke --model my.gguf --runs 15 --tokens 512",
+            "  ./slmhub bench embed --model model.onnx --tokenizer tokenizer.json --runs 5 --sentences 64",
             "  ./slmhub bench site --models 10000",
             "  ./slmhub bench index --models 100000 --repeat 1"})
 final class BenchCommand implements Callable<Integer> {
@@ -52,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate, smoke, site or index.")
+    @Parameters(paramLabel = "WHAT", description = "The benchmark to run: validate, smoke, embed, site or index.")
     String what;
 
     @Option(names = "--models", defaultValue = "10000", description = "Synthetic catalog size (default: ${DEFAULT-VALUE}).")
@@ -64,11 +67,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "Write the synthetic catalog here and keep it (default: a temporary folder, deleted).")
     Path keep;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "smoke: the GGUF (default: stories260K.gguf in ../shared/fixtures/models).")
+    @Option(names = "--model", paramLabel = "FILE", description = "smoke: the GGUF (default: stories260K.gguf in ../shared/fixtures/models); embed: the .onnx model.")
     Path model;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "smoke: runs of each part (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "smoke and embed: runs of each part (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "embed: the model's tokenizer.json.")
+    Path tokenizer;
+
+    @Option(names = "--sentences", paramLabel = "N", defaultValue = "64", description = "embed: sentences in the throughput runs (default: ${DEFAULT-VALUE}).")
+    int sentences;
 
     @Option(names = "--tokens", paramLabel = "N", defaultValue = "256", description = "smoke: tokens per throughput run (default: ${DEFAULT-VALUE}).")
     int tokens;
@@ -81,12 +90,15 @@ final class BenchCommand implements Callable<Integer> {
                 return validate(out);
             case "smoke":
                 return smoke(out);
+            case "embed":
+                EmbedBench.run(model, tokenizer, runs, sentences, out);
+                return ExitCode.OK;
             case "site":
                 return site(out);
             case "index":
                 return index(out);
             default:
-                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke, site, index");
+                throw new UsageException("unknown benchmark `" + what + "`: available: validate, smoke, embed, site, index");
         }
     }
 

@@ -1,12 +1,6 @@
 package org.slmhub.smoke;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +11,7 @@ import java.util.function.Consumer;
  * <p>Each worker gets a private temp folder, its working folder too: the binding extracts its
  * native library under one fixed name and first deletes earlier copies, so workers sharing a
  * folder would break each other's. A JVM crash log (hs_err) lands there as well. The folder is
- * deleted after the run.
+ * deleted after the run ({@link ForkedWorker}, shared with {@link ForkedEmbedder}).
  */
 public final class ForkedEngine implements SmokeEngine {
     private final Map<String, String> testEnvironment;
@@ -35,59 +29,7 @@ public final class ForkedEngine implements SmokeEngine {
 
     @Override
     public SmokeOutcome run(SmokeRequest request) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("slmhub-smoke-");
-        } catch (IOException e) {
-            return SmokeOutcome.failed(SmokeStatus.CRASHED, "cannot create the worker's temp folder: " + e.getMessage(), 0, 0);
-        }
-        Process worker = null;
-        try {
-            worker = WorkerCommand.start(request.limits(), scratch, testEnvironment);
-            WorkerStreams streams = WorkerStreams.attach(worker);
-            send(worker, request);
-            long memoryCap = request.limits().memoryCapFor(sizeOf(request.model()));
-            return new Supervision(worker, streams, request.limits(), memoryCap, onLoaded).await();
-        } catch (IOException e) {
-            return SmokeOutcome.failed(SmokeStatus.CRASHED, "cannot start the worker JVM: " + e.getMessage(), 0, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SmokeOutcome.failed(SmokeStatus.CRASHED, "interrupted while waiting for the worker", 0, 0);
-        } finally {
-            if (worker != null) {
-                kill(worker);
-            }
-            ScratchFolder.delete(scratch);
-        }
-    }
-
-    private static long sizeOf(Path model) {
-        try {
-            return Files.size(model);
-        } catch (IOException e) {
-            return 0; // the worker reports the missing file
-        }
-    }
-
-    /** A worker that died at once closes its stdin; its exit code then tells the story, not this write. */
-    private static void send(Process worker, SmokeRequest request) {
-        try (OutputStream stdin = worker.getOutputStream()) {
-            stdin.write(WorkerProtocol.toJson(request).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // reported through the exit status
-        }
-    }
-
-    /** Kills the worker if still alive and waits, bounded, until it is gone, so its folder can be deleted. */
-    static void kill(Process worker) {
-        if (!worker.isAlive()) {
-            return;
-        }
-        worker.destroyForcibly();
-        try {
-            worker.waitFor(Supervision.EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long memoryCap = request.limits().memoryCapFor(ForkedWorker.sizeOf(request.model()));
+        return ForkedWorker.run(WorkerTask.GENERATE, request, request.limits(), memoryCap, testEnvironment, onLoaded);
     }
 }

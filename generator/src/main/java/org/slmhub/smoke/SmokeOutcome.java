@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record SmokeOutcome(SmokeStatus status, String text, int tokenCount, boolean stoppedByItself, boolean immediateEos,
         ChatAnswer chat, long loadMillis, long generationMillis, double tokensPerSecond, long peakRssBytes,
-        String engine, String reason) {
+        String engine, String reason) implements WorkerResult<SmokeOutcome> {
 
     public SmokeOutcome {
         if (status == null || text == null || engine == null || reason == null) {
@@ -43,12 +43,14 @@ public record SmokeOutcome(SmokeStatus status, String text, int tokenCount, bool
         return Optional.ofNullable(chat);
     }
 
-    SmokeOutcome withPeakRssBytes(long bytes) {
+    @Override
+    public SmokeOutcome withPeakRssBytes(long bytes) {
         return new SmokeOutcome(status, text, tokenCount, stoppedByItself, immediateEos, chat, loadMillis,
                 generationMillis, tokensPerSecond, bytes, engine, reason);
     }
 
-    SmokeOutcome withReason(String newReason) {
+    @Override
+    public SmokeOutcome withReason(String newReason) {
         return new SmokeOutcome(status, text, tokenCount, stoppedByItself, immediateEos, chat, loadMillis,
                 generationMillis, tokensPerSecond, peakRssBytes, engine, newReason);
     }

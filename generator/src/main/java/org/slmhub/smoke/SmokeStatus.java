@@ -4,9 +4,9 @@ package org.slmhub.smoke;
 public enum SmokeStatus {
     /** The model loaded and generated; the outcome carries its text. */
     COMPLETED,
-    /** llama.cpp (or its native library) refused to load the model; the reason quotes it. */
+    /** llama.cpp, ONNX Runtime or the tokenizer (or a native library) refused to load the model; the reason quotes it. */
     LOAD_FAILED,
-    /** The model loaded, then llama.cpp reported an error while generating. */
+    /** The model loaded, then the engine reported an error while generating or embedding. */
     GENERATION_FAILED,
     /** The worker died without a result, e.g. killed by a signal; the reason names it. */
     CRASHED,

@@ -11,12 +11,13 @@ import java.util.function.Consumer;
  * (sampled with the polls: it can overshoot by what it allocates in {@value #POLL_MILLIS} ms). A
  * worker that ends without a result is a crash.
  */
-final class Supervision {
+final class Supervision<T extends WorkerResult<T>> {
     /** How often the worker's peak memory is sampled while waiting: the last sample survives its death. */
     static final long POLL_MILLIS = 100;
     /** Bound on each wait after a result, an end of output or a kill: a worker halts right after its result. */
     static final long EXIT_GRACE_MILLIS = 10_000;
 
+    private final WorkerTask<?, T> task;
     private final Process worker;
     private final WorkerStreams streams;
     private final SmokeLimits limits;
@@ -26,7 +27,9 @@ final class Supervision {
     private long peakRssBytes;
     private long loadMillis;
 
-    Supervision(Process worker, WorkerStreams streams, SmokeLimits limits, long memoryCapBytes, Consumer<ProcessHandle> onLoaded) {
+    Supervision(WorkerTask<?, T> task, Process worker, WorkerStreams streams, SmokeLimits limits, long memoryCapBytes,
+            Consumer<ProcessHandle> onLoaded) {
+        this.task = task;
         this.worker = worker;
         this.streams = streams;
         this.limits = limits;
@@ -34,7 +37,7 @@ final class Supervision {
         this.onLoaded = onLoaded;
     }
 
-    SmokeOutcome await() throws InterruptedException {
+    T await() throws InterruptedException {
         boolean loaded = false;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.loadTimeoutMillis());
         while (true) {
@@ -62,26 +65,26 @@ final class Supervision {
         }
     }
 
-    private SmokeOutcome timedOut(boolean loaded) throws InterruptedException {
-        ForkedEngine.kill(worker);
+    private T timedOut(boolean loaded) throws InterruptedException {
+        ForkedWorker.kill(worker);
         String phase = loaded
                 ? "generation phase: no result within " + limits.generationTimeoutMillis() + " ms of loading"
                 : "load phase: model not loaded within " + limits.loadTimeoutMillis() + " ms of starting the worker";
-        return SmokeOutcome.failed(SmokeStatus.TIMED_OUT, "timed out in the " + phase + "; worker killed", loadMillis, peakRssBytes);
+        return failed(SmokeStatus.TIMED_OUT, "timed out in the " + phase + "; worker killed", loadMillis, peakRssBytes);
     }
 
-    private SmokeOutcome overMemoryCap(boolean loaded) throws InterruptedException {
-        ForkedEngine.kill(worker);
-        return SmokeOutcome.failed(SmokeStatus.CRASHED, String.format(java.util.Locale.ROOT,
+    private T overMemoryCap(boolean loaded) throws InterruptedException {
+        ForkedWorker.kill(worker);
+        return failed(SmokeStatus.CRASHED, String.format(java.util.Locale.ROOT,
                 "used %d MiB of memory in the %s phase, over its cap of %d MiB; worker killed",
                 peakRssBytes >> 20, loaded ? "generation" : "load", memoryCapBytes >> 20), loadMillis, peakRssBytes);
     }
 
     /** Stdout ended without a result: the worker died (or closed stdout, and is given a grace period to exit). */
-    private SmokeOutcome endedWithoutResult() throws InterruptedException {
+    private T endedWithoutResult() throws InterruptedException {
         if (!worker.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-            ForkedEngine.kill(worker);
-            return SmokeOutcome.failed(SmokeStatus.CRASHED, "worker closed its output without a result and did not exit",
+            ForkedWorker.kill(worker);
+            return failed(SmokeStatus.CRASHED, "worker closed its output without a result and did not exit",
                     loadMillis, peakRssBytes);
         }
         streams.awaitStderr(EXIT_GRACE_MILLIS);
@@ -89,25 +92,29 @@ final class Supervision {
         String reason = crashBanner.summary().map(crash -> how + "; JVM crash: " + crash)
                 .or(() -> streams.crashLine().map(line -> how + "; stderr: " + line))
                 .orElse(how);
-        return SmokeOutcome.failed(SmokeStatus.CRASHED, reason, loadMillis, peakRssBytes);
+        return failed(SmokeStatus.CRASHED, reason, loadMillis, peakRssBytes);
     }
 
     /** The worker's own outcome, with the memory peak the parent saw if higher, and llama.cpp's words for a failed load. */
-    private SmokeOutcome result(String json) throws InterruptedException {
-        SmokeOutcome reported;
+    private T result(String json) throws InterruptedException {
+        T reported;
         try {
-            reported = WorkerProtocol.fromJson(json, SmokeOutcome.class);
+            reported = WorkerProtocol.fromJson(json, task.resultType());
         } catch (JsonProcessingException e) {
-            return SmokeOutcome.failed(SmokeStatus.CRASHED, "unreadable worker result: " + e.getOriginalMessage(),
+            return failed(SmokeStatus.CRASHED, "unreadable worker result: " + e.getOriginalMessage(),
                     loadMillis, peakRssBytes);
         }
         worker.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        SmokeOutcome outcome = reported.withPeakRssBytes(Math.max(reported.peakRssBytes(), peakRssBytes));
-        if (outcome.status() == SmokeStatus.COMPLETED) {
+        T outcome = reported.withPeakRssBytes(Math.max(reported.peakRssBytes(), peakRssBytes));
+        if (outcome.status() == SmokeStatus.COMPLETED || !task.quotesStderr()) {
             return outcome;
         }
         streams.awaitStderr(EXIT_GRACE_MILLIS);
         return streams.firstProblemLine().map(line -> outcome.withReason(outcome.reason() + ": " + line)).orElse(outcome);
+    }
+
+    private T failed(SmokeStatus status, String reason, long loadMillis, long peakRssBytes) {
+        return task.failure().failed(status, reason, loadMillis, peakRssBytes);
     }
 
     private static long remainingMillis(long deadlineNanos) {

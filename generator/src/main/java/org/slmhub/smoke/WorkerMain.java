@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The worker JVM that {@link ForkedEngine} starts: reads a {@link SmokeRequest} as JSON (from the
- * file named by the first argument, else stdin), runs it with {@link InProcessEngine}, prints
- * {@code SLMHUB-LOADED <ms>} when the weights are loaded and {@code SLMHUB-RESULT <json>} at the
- * end, then halts: the binding's native thread would keep the JVM alive after the model is closed.
- * A request it cannot read makes it exit with code 2 and the reason on stderr.
+ * The worker JVM that {@link ForkedWorker} starts: {@code WorkerMain <task> [request.json]}. It
+ * reads the {@link WorkerTask}'s request as JSON (from the file if named, else stdin), runs it
+ * ({@link InProcessEngine} for {@code generate}, {@link SentenceEmbedder} for {@code embed}),
+ * prints {@code SLMHUB-LOADED <ms>} when the model is loaded and {@code SLMHUB-RESULT <json>} at
+ * the end, then halts: llama.cpp's binding leaves a native thread that would keep the JVM alive
+ * after the model is closed. An unknown task or a request it cannot read makes it exit with code 2
+ * and the reason on stderr.
  */
 public final class WorkerMain {
     static final int BAD_REQUEST = 2;
@@ -23,22 +25,14 @@ public final class WorkerMain {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int exitCode = 1;
         try {
-            SmokeRequest request;
-            try {
-                request = readRequest(args);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("slmhub smoke worker: cannot read the request: " + e.getMessage());
+            WorkerTask<?, ?> task = args.length > 0 ? WorkerTask.named(args[0]).orElse(null) : null;
+            if (task == null) {
+                System.err.println("slmhub smoke worker: the first argument must name a task: "
+                        + WorkerTask.ALL.stream().map(WorkerTask::name).toList());
                 exitCode = BAD_REQUEST;
                 return;
             }
-            String pause = System.getenv(WorkerProtocol.TEST_PAUSE_ENV);
-            pauseIfTesting(pause, "load");
-            SmokeOutcome outcome = new InProcessEngine(true, loadMillis -> {
-                emit(out, WorkerProtocol.LOADED + loadMillis);
-                pauseIfTesting(pause, "generate");
-            }).run(request);
-            emit(out, WorkerProtocol.RESULT + WorkerProtocol.toJson(outcome.withPeakRssBytes(PeakMemory.ofThisProcess())));
-            exitCode = 0;
+            exitCode = serve(task, args, out);
         } catch (RuntimeException | Error e) {
             System.err.println("slmhub smoke worker failed: " + e);
         } finally {
@@ -48,10 +42,24 @@ public final class WorkerMain {
         }
     }
 
-    private static SmokeRequest readRequest(String[] args) throws IOException {
-        String json = args.length > 0 ? Files.readString(Path.of(args[0]))
-                : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        return WorkerProtocol.fromJson(json, SmokeRequest.class);
+    private static <R, T extends WorkerResult<T>> int serve(WorkerTask<R, T> task, String[] args, PrintStream out) {
+        R request;
+        try {
+            String json = args.length > 1 ? Files.readString(Path.of(args[1]))
+                    : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            request = WorkerProtocol.fromJson(json, task.requestType());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("slmhub smoke worker: cannot read the request: " + e.getMessage());
+            return BAD_REQUEST;
+        }
+        String pause = System.getenv(WorkerProtocol.TEST_PAUSE_ENV);
+        pauseIfTesting(pause, "load");
+        T outcome = task.runner().run(request, loadMillis -> {
+            emit(out, WorkerProtocol.LOADED + loadMillis);
+            pauseIfTesting(pause, "generate");
+        });
+        emit(out, WorkerProtocol.RESULT + WorkerProtocol.toJson(outcome.withPeakRssBytes(PeakMemory.ofThisProcess())));
+        return 0;
     }
 
     /** On a line of its own: native code may have left a partial line on stdout. */

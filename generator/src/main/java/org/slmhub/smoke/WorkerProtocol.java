@@ -14,11 +14,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class WorkerProtocol {
     /** Followed by the load time in ms, once the weights are loaded: the load phase is over. */
     static final String LOADED = "SLMHUB-LOADED ";
-    /** Followed by the {@link SmokeOutcome} as one line of JSON. */
+    /** Followed by the worker's result ({@link SmokeOutcome}, {@link EmbeddingOutcome}) as one line of JSON. */
     static final String RESULT = "SLMHUB-RESULT ";
     /**
      * Test-only: {@code load:<ms>} makes the worker sleep before loading, {@code generate:<ms>}
-     * after reporting the load, so tests can reach each timeout and kill a worker mid-run.
+     * after reporting the load (an embedding worker: before embedding), so tests can reach each
+     * timeout and kill a worker mid-run.
      */
     static final String TEST_PAUSE_ENV = "SLMHUB_SMOKE_TEST_PAUSE";
 

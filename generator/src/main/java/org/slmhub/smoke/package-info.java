@@ -8,5 +8,10 @@
  * after the model is closed. {@link org.slmhub.smoke.InProcessEngine} is the code both share; used
  * directly it has no timeouts and no crash protection. Engines report what happened
  * ({@link org.slmhub.smoke.SmokeOutcome}); whether the text is the expected one is the caller's call.
+ *
+ * <p>ONNX sentence-embedding models go the same way: {@link org.slmhub.smoke.ForkedEmbedder} runs
+ * {@link org.slmhub.smoke.SentenceEmbedder} (ONNX Runtime and DJL's Hugging Face tokenizer) in a
+ * worker under the same supervision, and {@link org.slmhub.smoke.EmbeddingExpectations} checks the
+ * vectors against what the manifest declares.
  */
 package org.slmhub.smoke;
