@@ -44,7 +44,16 @@
 <tr><th>Result</th><td><span class="status status-${smoke.status}" id="smoke-status">${smoke.status}</span> on ${smoke.date}<#if smoke.quantization?has_content> (${smoke.quantization})</#if></td></tr>
 <#if smoke.speed?has_content><tr><th>Speed</th><td id="smoke-speed">${smoke.speed}</td></tr></#if>
 <#if smoke.memory?has_content><tr><th>Peak memory</th><td>${smoke.memory}</td></tr></#if>
+<#if smoke.dimension?? && smoke.dimension?has_content><tr><th>Dimension returned</th><td id="smoke-dimension">${smoke.dimension}</td></tr></#if>
 </table>
+<#if smoke.closer?? && smoke.closer?has_content>
+<table class="closer" id="smoke-closer">
+<thead><tr><th>Sentence</th><th>Nearer (cosine)</th><th>Farther (cosine)</th></tr></thead>
+<tbody>
+<#list smoke.closer as c><tr><td>${c.anchor}</td><td>${c.nearer} <span class="muted">(${c.nearerCosine})</span></td><td>${c.farther} <span class="muted">(${c.fartherCosine})</span></td></tr></#list>
+</tbody>
+</table>
+</#if>
 <#if smoke.text?has_content><pre class="output" id="smoke-text">${smoke.text}</pre></#if>
 <#else>
 <p class="muted" id="smoke-status">Not smoked yet.</p>

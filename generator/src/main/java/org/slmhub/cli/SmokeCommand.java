@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slmhub.artifact.ArtifactException;
@@ -36,15 +37,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "smoke",
         mixinStandardHelpOptions = true,
         description = {
-            "Prove models load and generate text.",
-            "Get each model's smallest GGUF through the verified store, run the",
-            "manifest's smoke.prompt for smoke.max_tokens with greedy decoding in a forked llama.cpp worker, and check",
-            "the text against smoke.expect (and a chat turn where the GGUF has a chat template).",
+            "Prove models load and work.",
+            "Text models: get the smallest GGUF through the verified store, run the manifest's smoke.prompt for",
+            "smoke.max_tokens with greedy decoding in a forked llama.cpp worker, and check the text against smoke.expect",
+            "(and a chat turn where the GGUF has a chat template).",
+            "Embedding models: get the ONNX weights and the tokenizer, embed the smoke.closer sentences in a forked",
+            "ONNX Runtime worker, and check the dimension, that each anchor is nearer its `nearer` sentence than its",
+            "`farther` one, and smoke.values.",
             "Statuses: passed, output-mismatch, load-failed, crashed, timed-out, artifact-unavailable, checksum-mismatch."},
         footer = {"", "Examples:",
             "  slmhub smoke --mirror ../shared/fixtures/models ggml-org/stories260k",
             "  slmhub smoke --changed-since origin/main --shard 1/4 --report smoke-report.json",
             "  slmhub smoke --record ggml-org/stories260k      write the greedy output into smoke.expect",
+            "  slmhub smoke --record xenova/all-minilm-l6-v2   write the first values of an embedding into smoke.values",
             "", "Exit codes: 0 all selected models passed, 1 a model failed, 2 usage or internal error."})
 final class SmokeCommand implements Callable<Integer> {
     @Spec
@@ -59,7 +64,7 @@ final class SmokeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", arity = "0..*", description = "Model ids (publisher/model) or manifest paths (default: every model with a smoke block).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--all-variants", description = "Smoke every GGUF artifact, not just the smallest.")
+    @Option(names = "--all-variants", description = "Smoke every weights file (GGUF, or ONNX for embedding models), not just the smallest.")
     boolean allVariants;
 
     @Option(names = "--changed-since", paramLabel = "REF", description = "Only models whose folders differ from this Git revision (e.g. origin/main).")
@@ -68,10 +73,11 @@ final class SmokeCommand implements Callable<Integer> {
     @Mixin
     ShardOption shardOption;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", description = "Leave out models whose smallest GGUF is larger than SIZE (e.g. 600MB, 2GiB).")
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "Leave out models whose smallest weights file is larger than SIZE (e.g. 600MB, 2GiB).")
     String maxSize;
 
-    @Option(names = "--record", description = "Write each model's greedy output into its manifest as smoke.expect.exact.")
+    @Option(names = "--record", description = "Write each text model's greedy output into its manifest as smoke.expect.exact, "
+            + "and each embedding model's first values as smoke.values.")
     boolean record;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of every result.")
@@ -123,18 +129,32 @@ final class SmokeCommand implements Callable<Integer> {
             out.println("report written to " + report);
         }
         long failed = results.stream().filter(r -> !r.verdict().passed()).count();
-        out.printf("smoked %d artifact%s of %d model%s: %d passed, %d failed; %d model%s left out (no smoke block, no GGUF weights, or above --max-size)%n",
+        out.printf("smoked %d artifact%s of %d model%s: %d passed, %d failed; %d model%s left out (no smoke block, no weights an engine runs, or above --max-size)%n",
                 results.size(), results.size() == 1 ? "" : "s", plan.items().size(), plan.items().size() == 1 ? "" : "s",
                 results.size() - failed, failed, plan.skipped().size(), plan.skipped().size() == 1 ? "" : "s");
         return failed == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
     static String describe(ModelResult r) {
+        if (r.embedding() != null) {
+            return describeEmbedding(r);
+        }
         var o = r.outcome();
         String figures = o == null ? "" : String.format(" (%d tokens, %.1f tokens/s, load %d ms, peak %s)",
                 o.tokenCount(), o.tokensPerSecond(), o.loadMillis(), HumanUnits.formatBytes(o.peakRssBytes()));
         if (r.verdict() == Verdict.PASSED) {
             return "passed" + figures + (o == null ? "" : ": " + ExpectRecorder.quote(o.text()));
+        }
+        return r.verdict().id() + figures + ": " + r.reason();
+    }
+
+    static String describeEmbedding(ModelResult r) {
+        var o = r.embedding().outcome();
+        String figures = String.format(Locale.ROOT, " (%s%.0f sentences/s, load %d ms, peak %s)",
+                o.completed() ? o.dimension() + " dimensions, " : "", o.sentencesPerSecond(), o.loadMillis(), HumanUnits.formatBytes(o.peakRssBytes()));
+        if (r.verdict() == Verdict.PASSED) {
+            return "passed" + figures + ": " + String.join("; ", r.embedding().cosines().stream().map(c -> String.format(Locale.ROOT,
+                    "cos %.3f > %.3f", c.nearerCosine(), c.fartherCosine())).toList());
         }
         return r.verdict().id() + figures + ": " + r.reason();
     }

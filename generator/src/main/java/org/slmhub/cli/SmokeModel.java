@@ -42,14 +42,14 @@ final class SmokeModel {
     /** @param recordable whether this artifact's text may be recorded (the smallest, which the default run uses) */
     ModelResult run(CatalogEntry entry, ModelManifest.Artifact artifact, boolean recordable, Instant now) throws IOException {
         ModelManifest m = entry.manifest();
-        Path file;
-        try {
-            file = store.resolve(new ArtifactRef(artifact.file(), URI.create(artifact.url()), artifact.sha256(), artifact.size())).path();
-        } catch (ArtifactException e) {
-            boolean wrongBytes = e.kind() == ArtifactException.Kind.CHECKSUM_MISMATCH || e.kind() == ArtifactException.Kind.SIZE_MISMATCH
-                    || e.kind() == ArtifactException.Kind.TOO_LONG;
-            return ModelResult.withoutRun(m.id(), artifact, wrongBytes ? Verdict.CHECKSUM_MISMATCH : Verdict.ARTIFACT_UNAVAILABLE, e.getMessage(), now);
+        if (m.embeds()) {
+            return new EmbeddingSmoke(new Files(store), limits, record).run(entry, artifact, recordable, now);
         }
+        Fetched fetched = new Files(store).fetch(m.id(), artifact, now);
+        if (fetched.failure() != null) {
+            return fetched.failure();
+        }
+        Path file = fetched.path();
         ModelManifest.Smoke smoke = m.smoke();
         SmokeRequest request = SmokeRequest.greedy(file, smoke.prompt(), smoke.maxTokens()).withLimits(limits);
         if (hasChatTemplate(file)) {
@@ -74,6 +74,24 @@ final class SmokeModel {
             }
         }
         return new ModelResult(m.id(), artifact, judgement.verdict(), judgement.reason(), expected, outcome, now);
+    }
+
+    /** A verified local file, or the result that says why there is none. */
+    record Fetched(Path path, ModelResult failure) {
+    }
+
+    /** Gets artifacts through the verified store, turning its failures into smoke results. */
+    record Files(ArtifactStore store) {
+        Fetched fetch(String id, ModelManifest.Artifact artifact, Instant now) throws IOException {
+            try {
+                return new Fetched(store.resolve(new ArtifactRef(artifact.file(), URI.create(artifact.url()), artifact.sha256(), artifact.size())).path(), null);
+            } catch (ArtifactException e) {
+                boolean wrongBytes = e.kind() == ArtifactException.Kind.CHECKSUM_MISMATCH || e.kind() == ArtifactException.Kind.SIZE_MISMATCH
+                        || e.kind() == ArtifactException.Kind.TOO_LONG;
+                return new Fetched(null, ModelResult.withoutRun(id, artifact, wrongBytes ? Verdict.CHECKSUM_MISMATCH : Verdict.ARTIFACT_UNAVAILABLE,
+                        e.getMessage(), now));
+            }
+        }
     }
 
     private static boolean hasChatTemplate(Path file) {

@@ -108,6 +108,14 @@ final class ModelView {
         v.put("text", r.text());
         v.put("speed", r.tokensPerSecond() < 0 ? "" : String.format(Locale.ROOT, "%.1f tokens/s", r.tokensPerSecond()));
         v.put("memory", r.peakRssBytes() < 0 ? "" : HumanUnits.bytes(r.peakRssBytes()));
+        if (r.embedding() != null) {
+            SmokeResults.Embedding e = r.embedding();
+            v.put("speed", e.sentencesPerSecond() < 0 ? "" : String.format(Locale.ROOT, "%.0f sentences/s", e.sentencesPerSecond()));
+            v.put("dimension", e.dimension() > 0 ? Integer.toString(e.dimension()) : "");
+            v.put("closer", e.closer().stream().map(c -> Map.of("anchor", c.anchor(), "nearer", c.nearer(), "farther", c.farther(),
+                    "nearerCosine", String.format(Locale.ROOT, "%.3f", c.nearerCosine()),
+                    "fartherCosine", String.format(Locale.ROOT, "%.3f", c.fartherCosine()))).toList());
+        }
         return v;
     }
 

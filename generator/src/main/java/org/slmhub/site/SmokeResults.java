@@ -6,13 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The smoke report (written by {@code slmhub smoke}) as the site shows it: one result per model id. */
 public final class SmokeResults {
     /** What a model page shows; numbers are absent (negative) when the run did not get that far. */
-    public record Result(String status, String date, String quantization, String text, double tokensPerSecond, long peakRssBytes) {
+    public record Result(String status, String date, String quantization, String text, double tokensPerSecond, long peakRssBytes,
+                         Embedding embedding) {
+    }
+
+    /** An embedding model's run: the dimension it returned, its speed, and the cosines of each closer triple. */
+    public record Embedding(int dimension, double sentencesPerSecond, List<Closer> closer) {
+    }
+
+    public record Closer(String anchor, String nearer, String farther, double nearerCosine, double fartherCosine) {
     }
 
     private final Map<String, Result> byId;
@@ -40,9 +50,21 @@ public final class SmokeResults {
         for (JsonNode n : root.path("results")) {
             byId.put(n.path("id").asText(), new Result(n.path("status").asText("unknown"), n.path("date").asText(""),
                     n.path("artifact").path("quantization").asText(""), n.path("text").asText(""),
-                    n.path("tokens_per_second").asDouble(-1), n.path("peak_rss_bytes").asLong(-1)));
+                    n.path("tokens_per_second").asDouble(-1), n.path("peak_rss_bytes").asLong(-1), embedding(n.path("embedding"))));
         }
         return new SmokeResults(byId);
+    }
+
+    private static Embedding embedding(JsonNode e) {
+        if (!e.isObject()) {
+            return null;
+        }
+        List<Closer> closer = new ArrayList<>();
+        for (JsonNode c : e.path("closer")) {
+            closer.add(new Closer(c.path("anchor").asText(""), c.path("nearer").asText(""), c.path("farther").asText(""),
+                    c.path("nearer_cosine").asDouble(), c.path("farther_cosine").asDouble()));
+        }
+        return new Embedding(e.path("dimension").asInt(0), e.path("sentences_per_second").asDouble(-1), List.copyOf(closer));
     }
 
     public Optional<Result> of(String id) {

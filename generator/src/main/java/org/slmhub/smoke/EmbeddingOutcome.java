@@ -41,6 +41,11 @@ public record EmbeddingOutcome(SmokeStatus status, String reason, int dimension,
         return new EmbeddingOutcome(status, reason, dimension, vectors, loadMillis, embedMillis, sentencesPerSecond, bytes, engine);
     }
 
+    /** The same without the vectors: what a report keeps. */
+    public EmbeddingOutcome withoutVectors() {
+        return new EmbeddingOutcome(status, reason, dimension, List.of(), loadMillis, embedMillis, sentencesPerSecond, peakRssBytes, engine);
+    }
+
     @Override
     public EmbeddingOutcome withReason(String newReason) {
         return new EmbeddingOutcome(status, newReason, dimension, vectors, loadMillis, embedMillis, sentencesPerSecond,

@@ -21,6 +21,7 @@ public final class SmokeReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT_VERSION);
         root.put("engine", EngineVersion.DESCRIPTION);
+        root.put("embedding_engine", OnnxEngineVersion.DESCRIPTION);
         root.put("passed", results.stream().filter(r -> r.verdict().passed()).count());
         root.put("failed", results.stream().filter(r -> !r.verdict().passed()).count());
         ArrayNode list = root.putArray("results");
@@ -46,6 +47,20 @@ public final class SmokeReport {
                 n.put("engine", o.engine());
                 o.chatAnswer().ifPresent(chat -> n.putObject("chat")
                         .put("text", chat.text()).put("tokens", chat.tokenCount()).put("stopped_by_itself", chat.stoppedByItself()));
+            }
+            if (r.embedding() != null) {
+                EmbeddingOutcome e = r.embedding().outcome();
+                ObjectNode em = n.putObject("embedding");
+                em.put("dimension", e.dimension());
+                em.put("load_ms", e.loadMillis());
+                em.put("embed_ms", e.embedMillis());
+                em.put("sentences_per_second", Math.round(e.sentencesPerSecond() * 10) / 10.0);
+                ArrayNode cosines = em.putArray("closer");
+                r.embedding().cosines().forEach(c -> cosines.addObject().put("anchor", c.triple().anchor()).put("nearer", c.triple().nearer())
+                        .put("farther", c.triple().farther()).put("nearer_cosine", Math.round(c.nearerCosine() * 1e4) / 1e4)
+                        .put("farther_cosine", Math.round(c.fartherCosine() * 1e4) / 1e4));
+                n.put("peak_rss_bytes", e.peakRssBytes());
+                n.put("engine", e.engine());
             }
             n.put("date", r.date().toString());
         }
