@@ -2,6 +2,7 @@ package org.slmhub.api;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,9 @@ import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.catalog.ModelRef;
+import org.slmhub.smoke.EmbeddingOutcome;
+import org.slmhub.smoke.EmbeddingRequest;
+import org.slmhub.smoke.SentenceEmbedder;
 import org.slmhub.smoke.TextGenerator;
 import org.slmhub.validate.ClosestMatch;
 import org.slmhub.validate.Finding;
@@ -28,6 +32,7 @@ import org.slmhub.validate.Validator;
  * try (TextGenerator model = hub.load("ggml-org/stories260k")) {
  *     String text = model.generate("Once upon a time", new TextGenerator.Settings(32, 0f, 42), piece -> { });
  * }
+ * List<float[]> vectors = hub.embed("xenova/all-minilm-l6-v2", List.of("A cat sits on the mat"));
  * }</pre>
  * A JVM that loaded a model must end with {@code System.exit} (the llama.cpp binding keeps a native thread).
  */
@@ -76,7 +81,55 @@ public final class Slmhub {
 
     /** The verified local file: from the cache, a mirror, or downloaded (and verified) once. */
     public Path resolve(String reference) throws SlmhubException {
-        ModelManifest.Artifact a = choose(reference).artifact();
+        return resolve(choose(reference).artifact());
+    }
+
+    /**
+     * The verified file a reference names, then the files it needs beside it: weights that are not
+     * GGUF come with the model's tokenizer, which GGUF files embed.
+     */
+    public List<Path> resolveWithCompanions(String reference) throws SlmhubException {
+        Choice choice = choose(reference);
+        List<Path> paths = new ArrayList<>(List.of(resolve(choice.artifact())));
+        if (choice.artifact().holdsWeights()) {
+            for (ModelManifest.Artifact companion : tokenizers(choice.manifest())) {
+                paths.add(resolve(companion));
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Embeds up to {@value EmbeddingRequest#MAX_SENTENCES} sentences in this JVM with an ONNX embedding
+     * model of the catalog (its weights and tokenizer, verified), pooled as its manifest says.
+     */
+    public List<float[]> embed(String reference, List<String> sentences) throws SlmhubException {
+        Choice choice = choose(reference);
+        ModelManifest m = choice.manifest();
+        List<ModelManifest.Artifact> tokenizers = tokenizers(m);
+        if (m.embedding() == null || !choice.artifact().format().equals("onnx") || tokenizers.size() != 1) {
+            throw new SlmhubException(reference + " is not an ONNX embedding model with one tokenizer; slmhub embeds with those");
+        }
+        EmbeddingRequest request;
+        try {
+            request = EmbeddingRequest.of(resolve(choice.artifact()), resolve(tokenizers.get(0)), sentences)
+                    .withPooling(m.embedding().pooling(), m.embedding().normalizes())
+                    .withMaxSequenceLength(Math.min(m.embedding().maxSequenceLength(), EmbeddingRequest.MAX_SEQUENCE_LENGTH));
+        } catch (IllegalArgumentException e) {
+            throw new SlmhubException(e.getMessage());
+        }
+        EmbeddingOutcome outcome = new SentenceEmbedder().run(request);
+        if (!outcome.completed()) {
+            throw new SlmhubException(outcome.reason());
+        }
+        return outcome.vectors();
+    }
+
+    private static List<ModelManifest.Artifact> tokenizers(ModelManifest m) {
+        return m.artifacts().stream().filter(a -> ModelManifest.Artifact.TOKENIZER.equals(a.role())).toList();
+    }
+
+    private Path resolve(ModelManifest.Artifact a) throws SlmhubException {
         try {
             return store.resolve(new ArtifactRef(a.file(), URI.create(a.url()), a.sha256(), a.size())).path();
         } catch (ArtifactException e) {

@@ -27,6 +27,9 @@ final class RunSnippets {
         String quant = a.quantization() == null ? "" : a.quantization().toUpperCase(Locale.ROOT);
         boolean gguf = "gguf".equals(a.format());
         String ref = m.id() + (quant.isEmpty() ? "" : ":" + quant);
+        if (m.embeds()) {
+            return embedding(m, a, ref, repo, quant);
+        }
         if (gguf) {
             snippets.put("llama.cpp", repo.isPresent() && !quant.isEmpty()
                     ? "llama-cli -hf " + repo.get() + ":" + quant
@@ -43,6 +46,26 @@ final class RunSnippets {
                 + "try (TextGenerator model = hub.load(\"" + ref + "\")) {\n"
                 + "    String text = model.generate(\"Hello\", new TextGenerator.Settings(64, 0f, 42), piece -> { });\n"
                 + "}   // org.slmhub.api.Slmhub");
+        return snippets;
+    }
+
+    /** An embedding model returns vectors, not text: its snippets embed a sentence. */
+    private static Map<String, String> embedding(ModelManifest m, ModelManifest.Artifact a, String ref, Optional<String> repo, String quant) {
+        Map<String, String> snippets = new LinkedHashMap<>();
+        if ("gguf".equals(a.format())) {
+            snippets.put("llama.cpp", (repo.isPresent() && !quant.isEmpty() ? "llama-embedding -hf " + repo.get() + ":" + quant
+                    : "curl -L -o " + a.file() + " " + shellWord(a.url()) + "\nllama-embedding -m " + a.file()) + " -p 'A cat sits on the mat'");
+            snippets.put("slmhub", "slmhub pull " + ref);
+            return snippets;
+        }
+        boolean tokenizer = m.artifacts().stream().anyMatch(t -> ModelManifest.Artifact.TOKENIZER.equals(t.role()));
+        snippets.put("slmhub", "slmhub pull " + ref + (tokenizer ? "        # the model; its tokenizer's path goes to stderr" : ""));
+        if ("onnx".equals(a.format()) && tokenizer && m.embedding() != null) {
+            snippets.put("Java", "Slmhub hub = Slmhub.open(Path.of(\"models\"), ArtifactStore.builder(ArtifactStore.defaultCacheRoot(System.getenv())).build());\n"
+                    + "List<float[]> vectors = hub.embed(\"" + m.id() + "\", List.of(\"A cat sits on the mat\", \"A kitten rests on a rug\"));\n"
+                    + "// " + m.embedding().dimension() + " values each, " + m.embedding().pooling() + "-pooled"
+                    + (m.embedding().normalizes() ? " and normalized: a dot product is the cosine" : "") + "   (org.slmhub.api.Slmhub)");
+        }
         return snippets;
     }
 
