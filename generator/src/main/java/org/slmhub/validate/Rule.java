@@ -48,7 +48,12 @@ public enum Rule {
     GGUF_PARAMETERS(Level.ARTIFACT, "parameters: manifest says %s, the tensors in %s hold %s (more than %s%% apart)", "Set `parameters` to the count the publisher states for these weights."),
     GGUF_CONTEXT(Level.ARTIFACT, "context_length: manifest says %s, the GGUF header of %s says %s", "Use the trained context length the file declares (`<arch>.context_length`)."),
     GGUF_QUANTIZATION(Level.ARTIFACT, "quantization: manifest says %s, the GGUF header of %s says %s", "Set `quantization` to the file type the header declares."),
-    GGUF_TOKENIZER(Level.ARTIFACT, "%s has no tokenizer (tokenizer.ggml.model and tokenizer.ggml.tokens)", "A GGUF for inference must embed its tokenizer: convert it again with llama.cpp's convert script.");
+    GGUF_TOKENIZER(Level.ARTIFACT, "%s has no tokenizer (tokenizer.ggml.model and tokenizer.ggml.tokens)", "A GGUF for inference must embed its tokenizer: convert it again with llama.cpp's convert script."),
+    ONNX_HEADER(Level.ARTIFACT, "%s is not a readable ONNX model: %s", "Check that `format` is right and the URL points at the model file itself, not a web page."),
+    ONNX_PARAMETERS(Level.ARTIFACT, "parameters: manifest says %s, the initializers in %s hold %s (more than %s%% apart)", "Set `parameters` to the count the publisher states for these weights."),
+    ONNX_DIMENSION(Level.ARTIFACT, "embedding.dimension: manifest says %s, the first output of %s ends in %s (%s)", "Set `embedding.dimension` to the length of the vectors the model returns."),
+    ONNX_INPUTS(Level.ARTIFACT, "%s takes no input_ids (its inputs: %s)", "An embedding model is fed token ids as `input_ids`: list an export that takes them (e.g. from Hugging Face Optimum)."),
+    TOKENIZER_FILE(Level.ARTIFACT, "%s is not a Hugging Face tokenizer.json: %s", "List the model's `tokenizer.json`: a JSON object with a `model` object whose `type` names the tokenizer (WordPiece, BPE, Unigram...).");
 
     /** Where the contributor guide explains every rule, one section per id. */
     public static final String GUIDE = "content/docs/rules.md";

@@ -2,6 +2,7 @@ package org.slmhub.validate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.slmhub.gguf.GgmlType;
@@ -9,6 +10,8 @@ import org.slmhub.gguf.GgufTestFiles;
 import org.slmhub.gguf.GgufType;
 import org.slmhub.gguf.GgufWriter;
 import org.slmhub.gguf.LittleEndianBytes;
+import org.slmhub.onnx.OnnxWriter;
+import org.slmhub.onnx.ProtoBytes;
 
 /**
  * Builds the bytes a hostile-artifact case serves from one recipe line of its {@code artifact} file:
@@ -17,7 +20,13 @@ import org.slmhub.gguf.LittleEndianBytes;
  *     context 2048, 2304 weights, a tokenizer; 3144 bytes), version 3 or 2;</li>
  * <li>{@code no-tokenizer-gguf}, {@code no-architecture-gguf}, {@code numeric-architecture-gguf}:
  *     the same model without the tokenizer, without {@code general.architecture}, or with it as a number;</li>
+ * <li>{@code sample-onnx}: {@link OnnxWriter#sampleEmbedder()} (feature-extraction, inputs input_ids,
+ *     attention_mask and token_type_ids, output FLOAT[batch_size, sequence_length, 8], 328 weights;
+ *     1890 bytes); {@code no-input-ids-onnx}: the same weights and output, fed {@code pixel_values};
+ *     {@code dims-overflow-onnx}: an external initializer of 2^31 x 2^31 x 4 elements;</li>
  * <li>any of those followed by {@code cut N} (the first N bytes) or {@code cut end-N};</li>
+ * <li>{@code proto F...}: protobuf wire format, {@code key:FIELD:WIRETYPE}, {@code varint:N},
+ *     {@code ascii:T}, {@code hex:HH..}, {@code zeros:N};</li>
  * <li>{@code fields F...}: little-endian fields {@code ascii:T}, {@code str:T} (GGUF string),
  *     {@code u8:N}, {@code u32:N}, {@code u64:N}, {@code zeros:N}, where N may be {@code 2^K} or negative;</li>
  * <li>{@code text T}: the rest of the line as UTF-8; {@code empty}; {@code random N}.</li>
@@ -35,7 +44,8 @@ final class HostileArtifactBytes {
             case "text" -> rest.getBytes(StandardCharsets.UTF_8);
             case "random" -> random((int) number(rest));
             case "fields" -> fields(rest.split("\\s+"));
-            default -> cut(gguf(words[0]), words);
+            case "proto" -> proto(rest.split("\\s+"));
+            default -> cut(words[0].endsWith("-onnx") ? onnx(words[0]) : gguf(words[0]), words);
         };
     }
 
@@ -51,6 +61,37 @@ final class HostileArtifactBytes {
                     .tensor("token_embd.weight", GgmlType.Q4_K, 256, 4).tensor("output.weight", GgmlType.Q6_K, 256, 4).bytes();
             default -> throw new IllegalArgumentException("unknown byte recipe " + name);
         };
+    }
+
+    private static byte[] onnx(String name) {
+        return switch (name) {
+            case "sample-onnx" -> OnnxWriter.sampleEmbedder().bytes();
+            case "no-input-ids-onnx" -> new OnnxWriter(8).producer("pytorch", "2.1.0").opset("", 14)
+                    .initializer("embeddings.word_embeddings.weight", 32, 8).unpackedInitializer("encoder.dense.weight", 8, 8)
+                    .initializer("encoder.dense.bias", 8).input("pixel_values", OnnxWriter.FLOAT, "batch_size", 3, 224, 224)
+                    .output("last_hidden_state", OnnxWriter.FLOAT, "batch_size", 50, 8).bytes();
+            case "dims-overflow-onnx" -> new OnnxWriter(8).opset("", 14)
+                    .externalInitializer("w", "model.onnx_data", 1L << 31, 1L << 31, 4)
+                    .input("input_ids", OnnxWriter.INT64, "batch_size", "sequence_length")
+                    .output("last_hidden_state", OnnxWriter.FLOAT, "batch_size", "sequence_length", 8).bytes();
+            default -> throw new IllegalArgumentException("unknown byte recipe " + name);
+        };
+    }
+
+    private static byte[] proto(String[] fields) {
+        ProtoBytes out = new ProtoBytes();
+        for (String field : fields) {
+            String[] parts = field.split(":");
+            switch (parts[0]) {
+                case "key" -> out.key(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+                case "varint" -> out.varint(number(parts[1]));
+                case "ascii" -> out.raw(parts[1].getBytes(StandardCharsets.US_ASCII));
+                case "hex" -> out.raw(HexFormat.of().parseHex(parts[1]));
+                case "zeros" -> out.raw(new byte[(int) number(parts[1])]);
+                default -> throw new IllegalArgumentException("unknown proto field " + field);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The sample model's facts (2304 weights, Q4_K_M, context 2048) with one part left out. */
