@@ -54,18 +54,19 @@ class SearchCommandTest {
                 "qwen/qwen2.5-0.5b-instruct  Qwen2.5-0.5B-Instruct",
                 "    490M params · 32K context · Apache-2.0 · from 409 MiB · Q4_0 Q4_K_M Q8_0",
                 "    Qwen's smallest Qwen2.5 chat model (0.49B) in Qwen's own GGUF builds; multilingual instruction following on a…",
-                "1 of 1 matching model (index of 26)"), run.out().lines().toList());
+                "1 of 1 matching model (index of 27)"), run.out().lines().toList());
         assertEquals("", run.err());
     }
 
     @Test
     void filtersWithHumanUnitsAndSorts() throws Exception {
         CliRun embeddings = search("--task", "feature-extraction", "--sort", "size", "--json");
-        assertEquals(List.of("yixuan-chia/snowflake-arctic-embed-s", "nomic-ai/nomic-embed-text-v1.5-gguf", "ggml-org/embeddinggemma-300m"), ids(embeddings));
+        assertEquals(List.of("xenova/all-minilm-l6-v2", "yixuan-chia/snowflake-arctic-embed-s", "nomic-ai/nomic-embed-text-v1.5-gguf",
+                "ggml-org/embeddinggemma-300m"), ids(embeddings));
         CliRun small = search("chat", "--lang", "fr", "--max-params", "1B", "--json");
         assertEquals(List.of("qwen/qwen2.5-0.5b-instruct"), ids(small));
         CliRun fits = search("--fits", "40MiB", "--min-params", "1M", "--sort", "params", "--json");
-        assertEquals(List.of("yixuan-chia/snowflake-arctic-embed-s", "tensorblock/llama-68m-chat-v1"), ids(fits));
+        assertEquals(List.of("xenova/all-minilm-l6-v2", "yixuan-chia/snowflake-arctic-embed-s", "tensorblock/llama-68m-chat-v1"), ids(fits));
         CliRun longContext = search("--min-context", "128K", "--publisher", "bartowski", "--json");
         assertEquals(List.of("bartowski/deepseek-r1-distill-qwen-1.5b", "bartowski/llama-3.2-1b-instruct"), ids(longContext));
         CliRun quant = search("--quant", "q4_k_s", "--json");
@@ -87,10 +88,10 @@ class SearchCommandTest {
     void facetsCountTheResultSet() {
         CliRun run = search("--tag", "embedding", "--facets", "--limit", "1");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("1 of 3 matching models (index of 26); --limit N shows more\nfacets:\n"), run::toString);
-        assertTrue(run.out().contains("\n  license:   Apache-2.0 (2), other (1)\n"), run::toString);
-        assertTrue(run.out().contains("\n  task:      feature-extraction (3)\n"), run::toString);
-        assertTrue(run.out().contains("\n  smoke:     unknown (3)\n"), run::toString);
+        assertTrue(run.out().contains("1 of 4 matching models (index of 27); --limit N shows more\nfacets:\n"), run::toString);
+        assertTrue(run.out().contains("\n  license:   Apache-2.0 (3), other (1)\n"), run::toString);
+        assertTrue(run.out().contains("\n  task:      feature-extraction (4)\n"), run::toString);
+        assertTrue(run.out().contains("\n  smoke:     unknown (4)\n"), run::toString);
     }
 
     @Test
@@ -115,7 +116,7 @@ class SearchCommandTest {
     @Test
     void querySyntaxAndItsErrors() throws Exception {
         assertEquals(List.of("aladar/llama-2-tiny-random", "ggml-org/stories260k"), ids(search("license:mit AND arch:llama", "--json", "--sort", "name")));
-        assertEquals(List.of("felladrin/flan-t5-small", "yixuan-chia/snowflake-arctic-embed-s"), ids(search("context:[* TO 512]", "--json", "--sort", "name")));
+        assertEquals(List.of("xenova/all-minilm-l6-v2", "felladrin/flan-t5-small", "yixuan-chia/snowflake-arctic-embed-s"), ids(search("context:[* TO 512]", "--json", "--sort", "name")));
         CliRun bad = search("license:(mit");
         assertEquals(2, bad.exitCode(), bad::toString);
         assertEquals("slmhub: error: cannot parse the query `license:(mit`: Encountered \"<EOF>\" at line 1, column 12. "
