@@ -187,7 +187,10 @@
         ["Quantizations", function (m) { return m.artifacts.map(function (a) { return a.quantization || a.format; }).join(", "); }],
         ["Context", function (m) { return m.context_length.toLocaleString("en"); }],
         ["License", function (m) { return m.license; }],
-        ["Smoke speed", function (m) { return m.smoke && m.smoke.tokens_per_second > 0 ? m.smoke.tokens_per_second + " tokens/s" : "not smoked yet"; }]];
+        ["Smoke speed", function (m) {
+            if (m.smoke && m.smoke.sentences_per_second > 0) { return m.smoke.sentences_per_second + " sentences/s"; }
+            return m.smoke && m.smoke.tokens_per_second > 0 ? m.smoke.tokens_per_second + " tokens/s" : "not smoked yet";
+        }]];
       var t = document.createElement("table");
       var head = t.insertRow();
       head.appendChild(document.createElement("th"));

@@ -15,7 +15,7 @@ import org.slmhub.validate.Finding;
 
 /**
  * The costly half of {@code slmhub check}, for the changed models only: level 4 on every artifact,
- * then the smoke run on the smallest GGUF of each model whose artifacts verified. A model whose
+ * then the smoke run on the smallest runnable weights of each model whose artifacts verified. A model whose
  * files are not what the manifest says is not smoked: its failure is already named.
  */
 final class ChangedModelChecks {

@@ -67,9 +67,20 @@ final class ApiFiles {
         n.put("manifest", "api/models/" + m.id() + ".json");
         ArrayNode artifacts = n.putArray("artifacts");
         m.artifacts().forEach(a -> artifacts.addObject().put("file", a.file()).put("format", a.format())
-                .put("quantization", a.quantization()).put("size", a.size()).put("sha256", a.sha256()).put("url", a.url()));
-        smoke.of(m.id()).ifPresent(r -> n.putObject("smoke").put("status", r.status()).put("date", r.date())
-                .put("tokens_per_second", r.tokensPerSecond()));
+                .put("quantization", a.quantization()).put("size", a.size()).put("sha256", a.sha256()).put("url", a.url())
+                .put("role", a.role() == null ? "weights" : a.role()));
+        if (m.embedding() != null) {
+            n.putObject("embedding").put("dimension", m.embedding().dimension()).put("max_sequence_length", m.embedding().maxSequenceLength())
+                    .put("pooling", m.embedding().pooling()).put("normalize", m.embedding().normalizes());
+        }
+        smoke.of(m.id()).ifPresent(r -> {
+            ObjectNode s = n.putObject("smoke").put("status", r.status()).put("date", r.date());
+            if (r.embedding() != null) {
+                s.put("sentences_per_second", r.embedding().sentencesPerSecond());
+            } else {
+                s.put("tokens_per_second", r.tokensPerSecond());
+            }
+        });
         return n;
     }
 

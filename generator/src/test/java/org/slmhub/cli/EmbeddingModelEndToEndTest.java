@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slmhub.TestPaths;
 import org.slmhub.api.Slmhub;
 import org.slmhub.artifact.ArtifactStore;
+import org.slmhub.catalog.ManifestBinder;
 import org.slmhub.smoke.MiniLm;
 
 /**
@@ -84,7 +85,7 @@ class EmbeddingModelEndToEndTest {
     }
 
     @Test
-    void itsPageShowsTheEmbeddingFactsTheSmokeAndHowToUseIt() throws IOException {
+    void itsPageShowsTheEmbeddingFactsTheSmokeAndHowToUseIt() throws Exception {
         Path out = tmp.resolve("site");
         CliRun build = CliRun.of("build", "--no-search", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(),
                 "--out", out.toString(), "--smoke-report", report.toString());
@@ -98,6 +99,12 @@ class EmbeddingModelEndToEndTest {
         assertTrue(page.contains("hub.embed(&quot;" + ID + "&quot;"), "Java snippet");
         assertTrue(page.contains("<td>tokenizer</td><td>json</td>"), "the tokenizer is listed as such");
         assertTrue(page.contains("data-pagefind-filter=\"task:feature-extraction\"") || page.contains("feature-extraction"), "task filter");
+        // the registry: the whole manifest binds back to the typed records, and the index names the tokenizer's role
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("api/models/" + ID + ".json").toFile());
+        assertEquals(MiniLm.DIMENSION, ManifestBinder.bind(manifest).embedding().dimension());
+        JsonNode entry = new ObjectMapper().readTree(out.resolve("api/models.json").toFile()).get("models").get(0);
+        assertEquals("tokenizer", entry.at("/artifacts/1/role").asText());
+        assertTrue(entry.at("/smoke/sentences_per_second").asDouble() > 0, entry::toString);
     }
 
     @Test
