@@ -140,6 +140,10 @@ public final class Slmhub {
     /** Resolves and loads a GGUF model for generation in this JVM. */
     public TextGenerator load(String reference) throws SlmhubException {
         Choice choice = choose(reference);
+        if (choice.manifest().embeds()) {
+            throw new SlmhubException(choice.manifest().id() + " is an embedding model: it returns vectors, not text"
+                    + " (embed with Slmhub.embed, or get its files with `slmhub pull`)");
+        }
         if (!choice.artifact().format().equals("gguf")) {
             throw new SlmhubException(reference + " is " + choice.artifact().format() + "; slmhub runs GGUF files");
         }

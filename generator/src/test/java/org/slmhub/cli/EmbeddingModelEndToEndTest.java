@@ -116,6 +116,14 @@ class EmbeddingModelEndToEndTest {
     }
 
     @Test
+    void runSaysAnEmbeddingModelReturnsVectors() {
+        CliRun run = CliRun.of("run", "--catalog", catalog.toString(), "--mirror", mirror.toString(), "--cache", cache.toString(), ID, "Hello");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("slmhub: error: " + ID + " is an embedding model: it returns vectors, not text"
+                + " (embed with Slmhub.embed, or get its files with `slmhub pull`)\n", run.err());
+    }
+
+    @Test
     void theJavaApiEmbedsWithTheManifestsPooling() throws Exception {
         Slmhub hub = Slmhub.open(catalog, ArtifactStore.builder(cache).mirrors(List.of(mirror)).build());
         List<float[]> vectors = hub.embed(ID, List.of("A cat sits on the mat", "A kitten rests on a rug", "Stock markets fell today"));
