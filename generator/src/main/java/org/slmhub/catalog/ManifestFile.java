@@ -16,6 +16,27 @@ public record ManifestFile(Path path, LocatedYaml yaml, YamlSyntaxException synt
         }
     }
 
+    /**
+     * The bytes {@link #read} would parse, for a caller that keys what it keeps by them; null when
+     * the path is no plain, readable file ({@link #read} then says why).
+     */
+    public static byte[] bytes(Path path) {
+        try {
+            return ManifestText.bytes(path);
+        } catch (YamlSyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Parses bytes {@link #bytes} returned, as {@link #read} parses the file. */
+    public static ManifestFile parse(Path path, byte[] bytes) {
+        try {
+            return parse(path, ManifestText.decode(bytes));
+        } catch (YamlSyntaxException e) {
+            return new ManifestFile(path, null, e);
+        }
+    }
+
     public static ManifestFile parse(Path path, String text) {
         try {
             return new ManifestFile(path, new LocatedYamlParser().parse(text), null);

@@ -27,6 +27,11 @@ final class ManifestText {
     }
 
     static String read(Path path) throws YamlSyntaxException {
+        return decode(bytes(path));
+    }
+
+    /** The file's bytes (at most one past {@link #MAX_BYTES}): a plain file only, never through a link. */
+    static byte[] bytes(Path path) throws YamlSyntaxException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -43,13 +48,11 @@ final class ManifestText {
         if (!attributes.isRegularFile()) {
             throw notAFile("is not a plain file (a device, pipe or socket)");
         }
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            return in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
             throw syntax("cannot read the file: " + e.getMessage(), SourcePosition.START);
         }
-        return decode(bytes);
     }
 
     /** UTF-8 without a leading byte-order mark, which would shift the columns of line 1. */

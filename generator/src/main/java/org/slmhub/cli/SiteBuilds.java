@@ -15,6 +15,7 @@ import org.slmhub.index.IndexArchive;
 import org.slmhub.site.SiteBuild;
 import org.slmhub.site.SiteMemo;
 import org.slmhub.site.SiteOptions;
+import org.slmhub.validate.CheckedManifests;
 import org.slmhub.validate.ValidationReport;
 import org.slmhub.validate.Validator;
 
@@ -44,20 +45,14 @@ final class SiteBuilds {
     /** A build reusing what {@code kept} holds of earlier builds (null: nothing). */
     static SiteBuild.Result run(Path catalog, SiteBuildOptions o, PrintWriter err, Kept kept) throws IOException, InterruptedException {
         SiteOptions options = o.siteOptions();
-        long t0 = System.nanoTime();
-        CatalogFiles files = kept == null ? CatalogFiles.read(catalog, List.of()) : CatalogFiles.read(catalog, List.of(), kept.parsed());
-        long t1 = System.nanoTime();
-        err.printf("build: %-28s %6d ms%n", "load catalog", (t1 - t0) / 1_000_000);
-        Validator validator = kept == null ? new Validator() : kept.validator();
-        ValidationReport report = validator.validate(files.manifests(), List.of(), files.misplaced());
-        err.printf("build: %-28s %6d ms%n", "validate", (System.nanoTime() - t1) / 1_000_000);
+        Path out = o.out.toAbsolutePath().normalize();
+        ValidationReport report = kept == null ? loadAndValidate(catalog, out, err) : loadAndValidate(catalog, kept, err);
         if (!report.passed()) {
             err.println("slmhub: the catalog has problems; fix them first (slmhub validate shows the same):");
             new FindingsPrinter().print(report, FindingsPrinter.Format.human, err);
             return null;
         }
         List<CatalogEntry> entries = report.entries();
-        Path out = o.out.toAbsolutePath().normalize();
         // The offline-search archive needs only the catalog: it is built beside the site stages.
         CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out);
         SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line),
@@ -73,6 +68,36 @@ final class SiteBuilds {
         String written = await(archive);
         err.printf("build: %-28s %6d ms%s%n", "offline search index, waited", (System.nanoTime() - t) / 1_000_000, written);
         return result;
+    }
+
+    /** In a process that builds again and again: unchanged files stay parsed and checked in memory. */
+    private static ValidationReport loadAndValidate(Path catalog, Kept kept, PrintWriter err) {
+        long t0 = System.nanoTime();
+        CatalogFiles files = CatalogFiles.read(catalog, List.of(), kept.parsed());
+        long t1 = System.nanoTime();
+        err.printf("build: %-28s %6d ms%n", "load catalog", (t1 - t0) / 1_000_000);
+        ValidationReport report = kept.validator().validate(files.manifests(), List.of(), files.misplaced());
+        err.printf("build: %-28s %6d ms%n", "validate", (System.nanoTime() - t1) / 1_000_000);
+        return report;
+    }
+
+    /**
+     * A one-off build: the checks of unchanged files come from what the last build into {@code out}
+     * kept ({@link CheckedManifests}); the new checks are kept for the next build once the catalog passes.
+     */
+    private static ValidationReport loadAndValidate(Path catalog, Path out, PrintWriter err) throws IOException {
+        long t0 = System.nanoTime();
+        Path file = out.resolve(CheckedManifests.FILE);
+        CheckedManifests checks = CheckedManifests.read(file);
+        long t1 = System.nanoTime();
+        err.printf("build: %-28s %6d ms (checks of the last build: %s)%n", "load catalog", (t1 - t0) / 1_000_000, checks.state());
+        ValidationReport report = checks.validate(catalog, new Validator());
+        if (report.passed() && checks.changed()) {
+            checks.write(file);
+        }
+        err.printf("build: %-28s %6d ms (%d of %d manifests parsed and checked, the others unchanged)%n", "validate",
+                (System.nanoTime() - t1) / 1_000_000, checks.parsed(), report.filesChecked());
+        return report;
     }
 
     private static CompletableFuture<String> offlineIndex(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path out) throws IOException {

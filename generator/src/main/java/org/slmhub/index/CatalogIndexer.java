@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -35,12 +37,22 @@ public final class CatalogIndexer {
         ModelDocuments documents = new ModelDocuments(inputs);
         // One thread: on this project's shared 2-core machines a second indexing thread measured slower
         // (two segments to merge, and the other core is usually busy).
-        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE))) {
-            for (ModelManifest m : models) {
+        IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE)
+                // A one-shot build: one flush of one segment (the RAM buffer holds a large catalog), no merges
+                .setMergePolicy(NoMergePolicy.INSTANCE);
+        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+            // Added in the index's own order, the flush finds them sorted and writes them as they are
+            // (otherwise it re-sorts postings and copies the stored fields through a temporary file).
+            for (ModelManifest m : ModelDocuments.inIndexOrder(models)) {
                 writer.addDocument(documents.of(m));
             }
-            writer.forceMerge(1); // one segment: smaller, and the fastest to search
             commit(writer, inputs, models.size());
+        }
+        if (segmentsIn(dir) > 1) { // a catalog larger than the RAM buffer: one segment, the fastest to search
+            try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND))) {
+                writer.forceMerge(1);
+                commit(writer, inputs, models.size());
+            }
         }
         Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
         return new Summary(models.size(), sizeOf(dir));
@@ -73,6 +85,8 @@ public final class CatalogIndexer {
         return new IndexWriterConfig(ModelAnalyzers.forIndexing())
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(256)
+                // The archive is zipped whole: packing each segment into a compound file first only copies it.
+                .setUseCompoundFile(false)
                 // Documents in name order: equal scores rank by name, and listing by name reads only the first N.
                 .setIndexSort(new Sort(new SortField(IndexFields.NAME_SORT, SortField.Type.STRING)))
                 .setCommitOnClose(false);
@@ -96,6 +110,12 @@ public final class CatalogIndexer {
         }
         if (!empty && !index) {
             throw new IndexException(IndexException.Kind.OTHER, dir + " is not empty and holds no search index; choose an empty or new folder for --out");
+        }
+    }
+
+    private static int segmentsIn(Path dir) throws IOException {
+        try (Directory directory = FSDirectory.open(dir)) {
+            return SegmentInfos.readLatestCommit(directory).size();
         }
     }
 

@@ -1,19 +1,25 @@
 package org.slmhub.index;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -40,8 +46,12 @@ public final class IndexArchive {
         Files.createDirectories(target.getParent());
         // Not createTempFile: its owner-only permissions would stay on a file that is meant to be published.
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        MessageDigest digest = sha256Digest();
         try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            // The digest is taken as the bytes are written: no second read of the archive.
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), digest), 1 << 16))) {
+                // Lucene's files are compact already: the fastest level packs them nearly as small as the default.
+                zip.setLevel(Deflater.BEST_SPEED);
                 for (Path file : indexFiles(indexDir)) {
                     ZipEntry entry = new ZipEntry(file.getFileName().toString());
                     entry.setTimeLocal(ENTRY_TIME);
@@ -54,7 +64,7 @@ public final class IndexArchive {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        String sha256 = sha256(target);
+        String sha256 = HexFormat.of().formatHex(digest.digest());
         Path digestFile = digestFileOf(target);
         Files.writeString(digestFile, sha256 + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
         return new Written(target, digestFile, sha256, Files.size(target));
@@ -91,6 +101,14 @@ public final class IndexArchive {
 
     public static String sha256(Path file) throws IOException {
         return FileDigest.sha256(file);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static List<Path> indexFiles(Path dir) throws IOException {

@@ -5,15 +5,18 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
 
@@ -42,7 +45,7 @@ final class ModelAnalyzers {
         fields.put(IndexFields.NAME, names(false, true));
         fields.put(IndexFields.ID_WORDS, names(false, true));
         fields.put(IndexFields.PREFIX, names(true, true));
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), withFilters(fields));
+        return new PerFieldAnalyzerWrapper(prose(), withFilters(fields));
     }
 
     /** At query time: the prefix field is searched with whole words, which match its n-grams. */
@@ -53,6 +56,28 @@ final class ModelAnalyzers {
         fields.put(IndexFields.ID_WORDS, names);
         fields.put(IndexFields.PREFIX, names);
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), withFilters(fields));
+    }
+
+    /**
+     * Prose at index time: {@link EnglishAnalyzer}'s chain (standard tokenizer, possessives, lower
+     * case, English stop words, Porter stemming) with the stems cached; the same terms, as a test checks.
+     */
+    static Analyzer prose() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(source, new CachedPorterStem(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
     }
 
     private static Map<String, Analyzer> withFilters(Map<String, Analyzer> fields) {

@@ -1,7 +1,11 @@
 package org.slmhub.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,8 +43,7 @@ final class ModelDocuments {
         doc.add(new TextField(IndexFields.SUMMARY, m.summary(), Field.Store.YES));
         doc.add(new TextField(IndexFields.CARD, m.card() == null ? "" : m.card(), Field.Store.NO));
         doc.add(new StoredField(IndexFields.PUBLISHER_NAME, m.publisher()));
-        doc.add(new SortedDocValuesField(IndexFields.NAME_SORT,
-                new BytesRef(m.name().toLowerCase(Locale.ROOT) + "\u0000" + m.id())));
+        doc.add(new SortedDocValuesField(IndexFields.NAME_SORT, sortKey(m)));
 
         addFacet(doc, ModelFacet.LICENSE, List.of(m.license()));
         addFacet(doc, ModelFacet.TASK, List.of(m.pipelineTag()));
@@ -66,6 +69,20 @@ final class ModelDocuments {
             addNumber(doc, ModelNumber.UPDATED, dates.updated().getEpochSecond());
         }
         return facets.build(doc);
+    }
+
+    /** The index sort's key: the lower-case name, then the id (as UTF-8 bytes, the order Lucene compares). */
+    static BytesRef sortKey(ModelManifest m) {
+        return new BytesRef(m.name().toLowerCase(Locale.ROOT) + "\u0000" + m.id());
+    }
+
+    /** The models in the order the index keeps its documents. */
+    static List<ModelManifest> inIndexOrder(List<ModelManifest> models) {
+        Map<ModelManifest, BytesRef> keys = new IdentityHashMap<>();
+        models.forEach(m -> keys.put(m, sortKey(m)));
+        List<ModelManifest> sorted = new ArrayList<>(models);
+        sorted.sort(Comparator.comparing(keys::get));
+        return sorted;
     }
 
     /** The model files themselves; tokenizers and configs that ride along are not variants. */

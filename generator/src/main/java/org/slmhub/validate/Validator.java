@@ -53,6 +53,14 @@ public final class Validator {
             current.addAll(catalog);
             remembered.keySet().retainAll(current);
         }
+        return report(checked, reportOn, misplaced);
+    }
+
+    /**
+     * The report over files whose own checks are done (some now, some kept from an earlier run):
+     * the catalog-wide rules run on all of them.
+     */
+    ValidationReport report(List<Checked> checked, Collection<Path> reportOn, List<Path> misplaced) {
         List<Finding> findings = new ArrayList<>();
         List<CatalogEntry> entries = new ArrayList<>();
         for (Checked c : checked) {
@@ -74,7 +82,7 @@ public final class Validator {
         List<CatalogEntry> keptEntries = entries.stream()
                 .filter(e -> wanted.isEmpty() || wanted.contains(e.file()))
                 .toList();
-        int files = wanted.isEmpty() ? catalog.size() + misplaced.size() : wanted.size();
+        int files = wanted.isEmpty() ? checked.size() + misplaced.size() : wanted.size();
         return new ValidationReport(files, kept, keptEntries);
     }
 
@@ -90,7 +98,8 @@ public final class Validator {
         return c;
     }
 
-    private Checked checkOne(ManifestFile file) {
+    /** A file's own checks: syntax, schema, and the rules that need only this manifest. */
+    Checked checkOne(ManifestFile file) {
         if (!file.parsed()) {
             var e = file.syntaxError();
             Rule rule = switch (e.kind()) {
@@ -113,6 +122,7 @@ public final class Validator {
         }
     }
 
-    private record Checked(List<Finding> findings, CatalogEntry entry) {
+    /** One file's own findings, and its entry when it bound (it may still have findings). */
+    record Checked(List<Finding> findings, CatalogEntry entry) {
     }
 }

@@ -1,0 +1,94 @@
+package org.slmhub.validate;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Which code checked a manifest, as a hash: the parser's and the rules' classes, the schema and
+ * license list, and the libraries' versions. Kept checks ({@link CheckedManifests}) are used only
+ * by the same code, so a changed rule or schema checks every manifest again, with no number to bump.
+ * From a jar its entries' CRCs are read (no class is read whole); from a classes folder, the files.
+ */
+final class CheckerVersion {
+    /** What the checks' results depend on, besides the manifest. */
+    private static final List<String> PARTS = List.of("org/slmhub/catalog/", "org/slmhub/validate/", "schema/", "spdx/", "META-INF/maven/");
+    private static volatile String current;
+
+    private CheckerVersion() {
+    }
+
+    static String current() {
+        String v = current;
+        if (v == null) {
+            v = compute();
+            current = v;
+        }
+        return v;
+    }
+
+    private static String compute() {
+        TreeMap<String, Long> parts = new TreeMap<>();
+        try {
+            CodeSource source = CheckerVersion.class.getProtectionDomain().getCodeSource();
+            Path location = Path.of(source.getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                try (ZipFile jar = new ZipFile(location.toFile())) {
+                    for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                        ZipEntry entry = e.nextElement();
+                        if (wanted(entry.getName())) {
+                            parts.put(entry.getName(), entry.getCrc() ^ entry.getSize() << 32);
+                        }
+                    }
+                }
+            } else {
+                try (Stream<Path> walk = Files.walk(location)) {
+                    for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                        String name = location.relativize(p).toString().replace('\\', '/');
+                        if (wanted(name)) {
+                            CRC32 crc = new CRC32();
+                            crc.update(Files.readAllBytes(p));
+                            parts.put(name, crc.getValue() ^ Files.size(p) << 32);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown " + java.util.UUID.randomUUID(); // nothing kept matches it: this run checks everything
+        }
+        MessageDigest d = digest();
+        parts.forEach((name, sum) -> d.update((name + " " + sum + "\n").getBytes(StandardCharsets.UTF_8)));
+        d.update(("format " + CheckedManifests.FORMAT).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static boolean wanted(String name) {
+        for (String part : PARTS) {
+            if (name.startsWith(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
