@@ -98,7 +98,9 @@ class EmbeddingModelEndToEndTest {
         assertTrue(page.contains("<table class=\"closer\" id=\"smoke-closer\">"), "cosines of the triples");
         assertTrue(page.contains("hub.embed(&quot;" + ID + "&quot;"), "Java snippet");
         assertTrue(page.contains("<td>tokenizer</td><td>json</td>"), "the tokenizer is listed as such");
-        assertTrue(page.contains("data-pagefind-filter=\"task:feature-extraction\"") || page.contains("feature-extraction"), "task filter");
+        String listing = Files.readString(out.resolve("models/index.html"));
+        assertTrue(listing.contains("<tr class=\"model-row\" data-id=\"" + ID + "\" data-task=\"feature-extraction\""), "the task filter's value");
+        assertTrue(listing.contains(" data-format=\"onnx\" data-quantization=\"INT8\""), "format and quantization of the weights, not the tokenizer");
         // the registry: the whole manifest binds back to the typed records, and the index names the tokenizer's role
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("api/models/" + ID + ".json").toFile());
         assertEquals(MiniLm.DIMENSION, ManifestBinder.bind(manifest).embedding().dimension());
