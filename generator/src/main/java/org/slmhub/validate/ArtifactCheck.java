@@ -14,12 +14,6 @@ import org.slmhub.catalog.SourcePosition;
 import org.slmhub.gguf.GgufFile;
 import org.slmhub.gguf.GgufFormatException;
 import org.slmhub.gguf.GgufReader;
-import org.slmhub.onnx.OnnxFile;
-import org.slmhub.onnx.OnnxFormatException;
-import org.slmhub.onnx.OnnxReader;
-import org.slmhub.onnx.OnnxValue;
-import org.slmhub.onnx.TokenizerFile;
-import org.slmhub.onnx.TokenizerFormatException;
 
 /**
  * Level 4: gets every artifact of a manifest through the verified store and checks the file
@@ -32,8 +26,6 @@ public final class ArtifactCheck {
     public static final int PARAMETER_TOLERANCE_PERCENT = 10;
     /** What a finding says the header holds when it names no architecture. */
     static final String NO_ARCHITECTURE = "nothing (no general.architecture string)";
-    /** The input an embedding model's engine feeds token ids to. */
-    static final String INPUT_IDS = "input_ids";
 
     private final ArtifactStore store;
 
@@ -52,11 +44,11 @@ public final class ArtifactCheck {
                 continue;
             }
             if (ModelManifest.Artifact.TOKENIZER.equals(a.role())) {
-                checkTokenizer(entry, a, at, file, out);
+                OnnxChecks.checkTokenizer(entry, a, at, file, out);
             } else if (a.format().equals("gguf")) {
                 checkGguf(entry, a, at, file, out);
             } else if (a.format().equals("onnx") && a.holdsWeights()) {
-                checkOnnx(entry, a, at, file, out);
+                OnnxChecks.checkOnnx(entry, a, at, file, out);
             }
         }
         return out;
@@ -110,53 +102,6 @@ public final class ArtifactCheck {
         }
     }
 
-    private void checkOnnx(CatalogEntry entry, ModelManifest.Artifact a, String at, Path file, List<Finding> out) {
-        OnnxFile onnx;
-        try {
-            onnx = OnnxReader.read(file);
-        } catch (OnnxFormatException e) {
-            out.add(finding(entry, at + "/file", Rule.ONNX_HEADER, Rule.ONNX_HEADER.message(a.file(), e.getMessage())));
-            return;
-        }
-        ModelManifest m = entry.manifest();
-        // weights in a data file the manifest does not list are not among its artifacts: nothing to hold `parameters` against
-        if (!onnx.externalData() || externalDataListed(m, onnx)) {
-            long counted = onnx.parameterCount();
-            if (beyondTolerance(counted, m.parameters())) {
-                out.add(finding(entry, "/parameters", Rule.ONNX_PARAMETERS,
-                        Rule.ONNX_PARAMETERS.message(m.parameters(), a.file(), counted, PARAMETER_TOLERANCE_PERCENT)));
-            }
-        }
-        if (m.embedding() != null) {
-            onnx.embeddingDimension().ifPresent(dim -> {
-                if (dim != m.embedding().dimension()) {
-                    out.add(finding(entry, "/embedding/dimension", Rule.ONNX_DIMENSION,
-                            Rule.ONNX_DIMENSION.message(m.embedding().dimension(), a.file(), dim, onnx.outputs().get(0))));
-                }
-            });
-        }
-        if (m.embeds() && onnx.input(INPUT_IDS).isEmpty()) {
-            String inputs = onnx.inputs().isEmpty() ? "none"
-                    : String.join(", ", onnx.inputs().stream().map(OnnxValue::name).toList());
-            out.add(finding(entry, at + "/file", Rule.ONNX_INPUTS, Rule.ONNX_INPUTS.message(a.file(), inputs)));
-        }
-    }
-
-    /** Whether every external data file the model names is an artifact of the manifest. */
-    private static boolean externalDataListed(ModelManifest m, OnnxFile onnx) {
-        List<String> listed = m.artifacts().stream().map(ModelManifest.Artifact::file).toList();
-        return !onnx.externalDataFiles().isEmpty() && onnx.externalDataFiles().stream()
-                .allMatch(location -> listed.contains(location.substring(location.lastIndexOf('/') + 1)));
-    }
-
-    private void checkTokenizer(CatalogEntry entry, ModelManifest.Artifact a, String at, Path file, List<Finding> out) {
-        try {
-            TokenizerFile.read(file);
-        } catch (TokenizerFormatException e) {
-            out.add(finding(entry, at + "/file", Rule.TOKENIZER_FILE, Rule.TOKENIZER_FILE.message(a.file(), e.getMessage())));
-        }
-    }
-
     /** In double: a file may claim up to 2^63 weights, and the long products would overflow. */
     static boolean beyondTolerance(long counted, long declared) {
         return Math.abs((double) counted - declared) * 100 > (double) PARAMETER_TOLERANCE_PERCENT * counted;
@@ -172,7 +117,7 @@ public final class ArtifactCheck {
         return fromFileType ? d.equals(f) : d.equals(f) || d.startsWith(f + "_");
     }
 
-    private static Finding finding(CatalogEntry entry, String pointer, Rule rule, String message) {
+    static Finding finding(CatalogEntry entry, String pointer, Rule rule, String message) {
         SourcePosition pos = entry.at(pointer);
         return Finding.error(entry.file(), pos, rule, message, rule.hint());
     }
