@@ -53,8 +53,9 @@ public final class SyntheticCatalog {
         if (license.equals("other")) {
             y.append("license_name: custom-terms\nlicense_link: https://example.org/licenses/custom\n");
         }
-        y.append("languages: [").append(String.join(", ", List.of(LANGS).subList(0, 1 + r.nextInt(3)))).append("]\n")
-                .append("pipeline_tag: ").append(TASKS[r.nextInt(TASKS.length)]).append('\n')
+        y.append("languages: [").append(String.join(", ", List.of(LANGS).subList(0, 1 + r.nextInt(3)))).append("]\n");
+        String task = TASKS[r.nextInt(TASKS.length)];
+        y.append("pipeline_tag: ").append(task).append('\n')
                 .append("tags: [synthetic, ").append(arch).append("]\n")
                 .append("architecture: ").append(arch).append('\n')
                 .append("parameters: ").append(params).append('\n')
@@ -75,7 +76,9 @@ public final class SyntheticCatalog {
                     .append("\n    sha256: ").append(sha256(id + "#" + v))
                     .append("\n    size: ").append(params / 2 + r.nextInt(1 << 20)).append('\n');
         }
-        y.append("smoke:\n  prompt: Once upon a time\n  max_tokens: 16\n");
+        if (!task.equals("feature-extraction")) { // an embedding model's smoke block has other fields (rule smoke-fields)
+            y.append("smoke:\n  prompt: Once upon a time\n  max_tokens: 16\n");
+        }
         return y.toString();
     }
 
