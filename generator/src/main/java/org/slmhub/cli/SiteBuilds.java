@@ -12,6 +12,7 @@ import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.catalog.ParsedManifests;
 import org.slmhub.index.IndexArchive;
+import org.slmhub.site.ManifestDigests;
 import org.slmhub.site.SiteBuild;
 import org.slmhub.site.SiteMemo;
 import org.slmhub.site.SiteOptions;
@@ -46,7 +47,10 @@ final class SiteBuilds {
     static SiteBuild.Result run(Path catalog, SiteBuildOptions o, PrintWriter err, Kept kept) throws IOException, InterruptedException {
         SiteOptions options = o.siteOptions();
         Path out = o.out.toAbsolutePath().normalize();
-        ValidationReport report = kept == null ? loadAndValidate(catalog, out, err) : loadAndValidate(catalog, kept, err);
+        long t0 = System.nanoTime();
+        // a one-off build's checks also give the site each manifest's digest, the start of its pages' keys
+        CheckedManifests checks = kept == null ? CheckedManifests.read(out.resolve(CheckedManifests.FILE)) : null;
+        ValidationReport report = kept == null ? loadAndValidate(catalog, out, checks, t0, err) : loadAndValidate(catalog, kept, err);
         if (!report.passed()) {
             err.println("slmhub: the catalog has problems; fix them first (slmhub validate shows the same):");
             new FindingsPrinter().print(report, FindingsPrinter.Format.human, err);
@@ -56,7 +60,7 @@ final class SiteBuilds {
         // The offline-search archive needs only the catalog: it is built beside the site stages.
         CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out);
         SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line),
-                kept == null ? new SiteMemo() : kept.site());
+                kept == null ? new SiteMemo() : kept.site(), kept == null ? checks::digest : ManifestDigests.NONE);
         SiteBuild.Result result;
         try {
             result = build.run(!o.noSearch);
@@ -85,10 +89,8 @@ final class SiteBuilds {
      * A one-off build: the checks of unchanged files come from what the last build into {@code out}
      * kept ({@link CheckedManifests}); the new checks are kept for the next build once the catalog passes.
      */
-    private static ValidationReport loadAndValidate(Path catalog, Path out, PrintWriter err) throws IOException {
-        long t0 = System.nanoTime();
+    private static ValidationReport loadAndValidate(Path catalog, Path out, CheckedManifests checks, long t0, PrintWriter err) throws IOException {
         Path file = out.resolve(CheckedManifests.FILE);
-        CheckedManifests checks = CheckedManifests.read(file);
         long t1 = System.nanoTime();
         err.printf("build: %-28s %6d ms (checks of the last build: %s)%n", "load catalog", (t1 - t0) / 1_000_000, checks.state());
         ValidationReport report = checks.validate(catalog, new Validator());

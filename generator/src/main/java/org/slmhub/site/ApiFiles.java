@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slmhub.catalog.ModelManifest;
 
 /**
@@ -27,28 +28,32 @@ final class ApiFiles {
     private ApiFiles() {
     }
 
-    /** Output path to JSON text: the index and one file per model. */
-    static Map<String, String> of(List<ModelManifest> models, SmokeResults smoke) {
-        return of(models, smoke, new SiteMemo());
-    }
-
-    /** The same, reusing each unchanged manifest's text from {@code memo}. */
-    static Map<String, String> of(List<ModelManifest> models, SmokeResults smoke, SiteMemo memo) {
-        Map<String, String> files = new LinkedHashMap<>();
-        ObjectNode index = JSON.createObjectNode();
-        index.put("format", FORMAT);
-        index.put("count", models.size());
-        ArrayNode list = index.putArray("models");
+    /**
+     * The index and one file per model, each with a key of what it is made of ({@code manifestKeys}:
+     * a model id's manifest key, see {@link Rows}), so only files whose key changed are written; a
+     * text is made only then, reusing each unchanged manifest's text from {@code memo}.
+     */
+    static List<SiteWriter.Output> outputs(List<ModelManifest> models, SmokeResults smoke, UnaryOperator<String> manifestKeys, SiteMemo memo) {
         List<ModelManifest> byId = models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList();
+        List<SiteWriter.Output> outputs = new ArrayList<>(byId.size() + 1);
+        StringBuilder indexKey = new StringBuilder(byId.size() * 100).append("index ").append(FORMAT).append('\n');
         for (ModelManifest m : byId) {
-            list.add(memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke)));
+            String key = manifestKeys.apply(m.id());
+            indexKey.append(m.id()).append(' ').append(key).append(' ').append(smoke.of(m.id())).append('\n');
+            outputs.add(new SiteWriter.Output("api/models/" + m.id() + ".json", "model " + key, () -> memo.get("api", m, "", () -> text(m))));
         }
-        // the per-model files are most of the work: written to text in parallel, kept in id order
-        byId.parallelStream()
-                .map(m -> Map.entry("api/models/" + m.id() + ".json", memo.get("api", m, "", () -> text(m)))).forEachOrdered(e -> files.put(e.getKey(), e.getValue()));
         // The index is read by programs and by the compare page: compact (half the size of indented at 10,000 models).
-        files.put("api/models.json", compact(index));
-        return files;
+        outputs.add(new SiteWriter.Output("api/models.json", indexKey.toString(), () -> {
+            ObjectNode index = JSON.createObjectNode();
+            index.put("format", FORMAT);
+            index.put("count", byId.size());
+            ArrayNode list = index.putArray("models");
+            for (ModelManifest m : byId) {
+                list.add(memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke)));
+            }
+            return compact(index);
+        }));
+        return outputs;
     }
 
     /** A model's line in the index: enough to choose and verify a download. */

@@ -20,28 +20,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * What the last build wrote: a content hash per output file, computed from its inputs (template
- * folder, page data, manifest-derived JSON). Kept in the output folder as {@code .slmhub-build.json};
- * a file whose hash did not change is not rendered again.
+ * What the last build wrote: a hash per output file, computed from the keys of its inputs (templates,
+ * site settings and site code; per model its manifest's digest, Git dates and smoke result; for a
+ * listing its rows' keys), never from the output itself. Kept in the output folder as
+ * {@code .slmhub-build.json}; a file whose hash did not change is not made again.
  */
 public final class BuildState {
     public static final String FILE = ".slmhub-build.json";
+    /**
+     * What the recorded hashes are made of (page keys since format 2): a state of another format is
+     * not trusted, and the build renders and writes everything.
+     */
+    static final String FORMAT = "2";
+    private static final String FORMAT_ENTRY = "@format";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> previous;
     private final Map<String, String> current = new ConcurrentHashMap<>();
+    private final String description;
 
-    private BuildState(Map<String, String> previous) {
+    private BuildState(Map<String, String> previous, String description) {
         this.previous = previous;
+        this.description = description;
+        current.put(FORMAT_ENTRY, FORMAT);
     }
 
-    /** The state the output folder holds, or an empty one (a full build) when there is none or it is unreadable. */
+    /** The state the output folder holds, or an empty one (a full build) when there is none, it is unreadable or of another format. */
     public static BuildState read(Path out) {
         Path file = out.resolve(FILE);
-        try {
-            return new BuildState(Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { }) : Map.of());
-        } catch (IOException e) {
-            return new BuildState(Map.of());
+        if (!Files.isRegularFile(file)) {
+            return new BuildState(Map.of(), "none");
         }
+        try {
+            Map<String, String> kept = JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { });
+            if (!FORMAT.equals(kept.get(FORMAT_ENTRY))) {
+                return new BuildState(Map.of(), "of another format, not used");
+            }
+            return new BuildState(kept, "kept");
+        } catch (IOException | RuntimeException e) {
+            return new BuildState(Map.of(), "unreadable, not used");
+        }
+    }
+
+    /** Whether the last build's state is used, or why not (then everything is built). */
+    public String description() {
+        return description;
     }
 
     /**
@@ -58,8 +80,11 @@ public final class BuildState {
         return previous.keySet().stream().filter(p -> !current.containsKey(p) && !p.startsWith("@"));
     }
 
+    /** Written to a temporary file, then renamed: a build stopped half-way leaves the last state or none, never a torn one. */
     public void write(Path out) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), new TreeMap<>(current));
+        Path tmp = out.resolve(FILE + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new TreeMap<>(current));
+        Files.move(tmp, out.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -67,6 +92,7 @@ public final class BuildState {
      * read as they are, others sorted by key (Map.of iterates in a per-JVM random order), lists in
      * order, everything else by toString. Every text is hashed with its length, so no escaping is
      * needed and "a,b" differs from ["a", "b"]. Streamed: no text of the page data is built.
+     * {@link Keyed} data counts by its key.
      */
     static String fingerprint(Object data) {
         DataHash h = new DataHash();
@@ -80,7 +106,10 @@ public final class BuildState {
         private long poly = 17;
 
         void add(Object data) {
-            if (data instanceof Map<?, ?> map) {
+            if (data instanceof Keyed keyed) {
+                mark('k', 0);
+                text(keyed.key());
+            } else if (data instanceof Map<?, ?> map) {
                 Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> ? map : sorted(map);
                 mark('{', ordered.size());
                 for (Map.Entry<?, ?> e : ordered.entrySet()) { // loops, not lambdas: no allocation per map

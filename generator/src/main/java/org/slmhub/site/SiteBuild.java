@@ -14,6 +14,7 @@ import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.history.HistoryException;
 import org.slmhub.history.ModelHistory;
+import org.slmhub.validate.CheckerVersion;
 import org.slmhub.validate.ManifestSchema;
 
 /**
@@ -33,15 +34,21 @@ public final class SiteBuild {
     private final Path out;
     private final Consumer<String> log;
     private final SiteMemo memo;
+    private final ManifestDigests digests;
+    private static volatile String siteCode;
 
     public SiteBuild(List<CatalogEntry> entries, Path catalogRoot, Path smokeReport, SiteOptions options, Path out, Consumer<String> log) {
-        this(entries, catalogRoot, smokeReport, options, out, log, new SiteMemo());
+        this(entries, catalogRoot, smokeReport, options, out, log, new SiteMemo(), ManifestDigests.NONE);
     }
 
-    /** A build that reuses what {@code memo} kept of earlier builds in this process (serve). */
+    /**
+     * A build that reuses what {@code memo} kept of earlier builds in this process (serve), and
+     * starts each model's key from its file's digest where {@code digests} knows it.
+     */
     public SiteBuild(List<CatalogEntry> entries, Path catalogRoot, Path smokeReport, SiteOptions options, Path out, Consumer<String> log,
-                     SiteMemo memo) {
+                     SiteMemo memo, ManifestDigests digests) {
         this.memo = memo;
+        this.digests = digests;
         this.entries = entries;
         this.catalogRoot = catalogRoot;
         this.smokeReport = smokeReport;
@@ -53,24 +60,28 @@ public final class SiteBuild {
     public Result run(boolean search) throws IOException, InterruptedException {
         Files.createDirectories(out);
         BuildState state = BuildState.read(out);
-        SiteWriter writer = new SiteWriter(out, state, memo);
+        if (!state.description().equals("kept")) {
+            log.accept("state of the last build: " + state.description() + ", everything is built");
+        }
+        SiteWriter writer = new SiteWriter(out, state);
         // Pagefind starts first (npx takes a second) and indexes records while the pages render.
         try (Pagefind.Indexer indexer = search ? Pagefind.start(out) : null) {
             Map<String, ModelHistory.Dates> history = timed("history", this::history);
             SmokeResults smoke = timed("smoke report", this::smoke);
-            List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, history, smoke, options, memo));
+            Rows rows = timed("model keys", () -> new Rows(entries, history, options.baseUrl(), memo, digests));
+            List<Page> pages = timed("plan pages", () -> SitePlan.of(entries, rows, history, smoke, options, memo));
             boolean reindex = indexer != null && searchChanged(state, pages);
             if (indexer != null && !reindex) {
                 indexer.close(); // the same records as last time: the index in pagefind/ stands
             }
             CompletableFuture<Void> records = reindex ? feed(indexer, pages) : CompletableFuture.completedFuture(null);
-            String templatesHash = BuildState.folderHash(options.templates()) + options.baseUrl() + options.repoUrl();
+            String templatesHash = templatesHash(options);
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
             int rendered;
             int data;
             try {
                 rendered = timed("render pages", () -> writer.render(pages, templates(options), templatesHash));
-                data = timed("write data files", () -> writeData(writer, history, smoke, pages));
+                data = timed("write data files", () -> writeData(writer, rows, history, smoke, pages));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // JBake's document store is one per process: a bake left running would break the next build (serve)
                 content.handle((baked, failure) -> null).join();
@@ -96,7 +107,7 @@ public final class SiteBuild {
         prints.add(Pagefind.VERSION + " " + PagefindRecords.CARD_WORDS);
         for (Page page : pages) {
             if (PagefindRecords.indexed(page)) {
-                prints.add(page.path() + " " + memo.get("fingerprint", page.data(), "", () -> BuildState.fingerprint(page.data())));
+                prints.add(page.path() + " " + page.key());
             }
         }
         boolean changed = state.changed(out, "@pagefind", BuildState.fingerprint(prints));
@@ -110,8 +121,8 @@ public final class SiteBuild {
      */
     public static long[] renderOnly(List<CatalogEntry> entries, SiteOptions options, Path out) throws IOException {
         List<Page> pages = SitePlan.of(entries, Map.of(), SmokeResults.none(), options);
-        SiteWriter writer = new SiteWriter(out, BuildState.read(out), new SiteMemo());
-        String templatesHash = BuildState.folderHash(options.templates());
+        SiteWriter writer = new SiteWriter(out, BuildState.read(out));
+        String templatesHash = templatesHash(options);
         SiteTemplates templates = templates(options);
         long t0 = System.nanoTime();
         int rendered = writer.render(pages, templates, templatesHash);
@@ -186,9 +197,29 @@ public final class SiteBuild {
         return new SiteTemplates(options.templates(), Map.of("base", options.baseUrl(), "title", options.title(), "repoUrl", options.repoUrl()));
     }
 
-    private int writeData(SiteWriter writer, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
+    /**
+     * What every page is rendered with besides its data: the templates, the site settings, and the
+     * site code (a page's key names its models, not the code that turns them into data).
+     */
+    private static String templatesHash(SiteOptions options) {
+        return BuildState.folderHash(options.templates()) + "\n" + options.baseUrl() + "\n" + options.repoUrl() + "\n" + options.title()
+                + "\n" + siteCode();
+    }
+
+    /** The classes that turn a catalog into pages and data files, and the libraries' versions. */
+    private static String siteCode() {
+        String code = siteCode;
+        if (code == null) {
+            code = CheckerVersion.of(List.of("org/slmhub/site/", "org/slmhub/catalog/", "org/slmhub/history/", "org/slmhub/validate/ManifestSchema",
+                    "schema/", "META-INF/maven/"), "site");
+            siteCode = code;
+        }
+        return code;
+    }
+
+    private int writeData(SiteWriter writer, Rows rows, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest).toList();
-        int written = writer.writeAll(ApiFiles.of(models, smoke, memo));
+        int written = writer.writeChanged(ApiFiles.outputs(models, smoke, rows::manifestKey, memo), siteCode());
         written += writer.write("schema/model.schema.json", ManifestSchema.text()) ? 1 : 0;
         written += writer.write("feed.xml", FeedAndSitemap.feed(models, history, options)) ? 1 : 0;
         List<String> paths = new ArrayList<>(pages.stream().map(Page::path).filter(p -> !p.equals("404.html")).toList());

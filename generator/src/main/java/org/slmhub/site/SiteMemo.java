@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * What a process that builds again and again ({@code slmhub serve}) keeps between builds: per model,
- * its list row, page data, API text, and per page data its fingerprint. Entries are keyed by the
+ * its manifest's key, list row, page data and API text. Entries are keyed by the
  * identity of the parsed manifest ({@link org.slmhub.catalog.ParsedManifests} hands out the same
  * object while its file is unchanged) plus a text of everything else the value depends on, so an
  * edit recomputes one model and a one-off build simply fills it once.

@@ -42,15 +42,27 @@ public final class SitePlan {
     /** The plan, reusing rows and model pages {@code memo} kept from earlier builds when nothing they show changed. */
     public static List<Page> of(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke, SiteOptions options,
                                 SiteMemo memo) {
-        String base = options.baseUrl();
+        return of(entries, history, smoke, options, memo, ManifestDigests.NONE);
+    }
+
+    /**
+     * The plan; a page's data is made only when it is rendered (or indexed), a page's key, made
+     * from its models' keys ({@link Rows}), tells whether it changed.
+     */
+    static List<Page> of(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke, SiteOptions options,
+                         SiteMemo memo, ManifestDigests digests) {
+        return of(entries, new Rows(entries, history, options.baseUrl(), memo, digests), history, smoke, options, memo);
+    }
+
+    /** The plan over {@code rows}, made by the caller from the same entries, history and base URL. */
+    static List<Page> of(List<CatalogEntry> entries, Rows rows, Map<String, ModelHistory.Dates> history, SmokeResults smoke, SiteOptions options,
+                         SiteMemo memo) {
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest)
                 .sorted(Comparator.comparing(ModelManifest::id)).toList();
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        models.forEach(m -> rows.put(m.id(), memo.get("row", m, history.get(m.id()) + base, () -> ModelView.row(m, history.get(m.id()), base))));
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("index.html", "home.ftl", home(models, rows, history)));
-        pages.addAll(paginated("models/", "models.ftl", "All models", searchChoices(models, history), List.copyOf(rows.values())));
-        pages.addAll(modelPages(entries, history, smoke, options, rows, memo));
+        pages.addAll(paginated("models/", "models.ftl", "All models", searchChoices(models, history), rows.list(models.stream().map(ModelManifest::id).toList())));
+        pages.addAll(modelPages(entries, smoke, options, rows, memo));
         for (Dimension d : DIMENSIONS) {
             pages.addAll(listings(d, models, rows));
         }
@@ -59,8 +71,7 @@ public final class SitePlan {
         return pages;
     }
 
-    private static Map<String, Object> home(List<ModelManifest> models, Map<String, Map<String, Object>> rows,
-                                            Map<String, ModelHistory.Dates> history) {
+    private static Map<String, Object> home(List<ModelManifest> models, Rows rows, Map<String, ModelHistory.Dates> history) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", "Small language models");
         data.put("modelCount", Integer.toString(models.size()));
@@ -70,14 +81,13 @@ public final class SitePlan {
         Comparator<ModelManifest> newest = Comparator.comparing(
                 (ModelManifest m) -> history.containsKey(m.id()) ? history.get(m.id()).added().toEpochMilli() : 0L).reversed()
                 .thenComparing(ModelManifest::id);
-        data.put("newest", models.stream().sorted(newest).limit(NEWEST).map(m -> rows.get(m.id())).toList());
+        data.put("newest", rows.list(models.stream().sorted(newest).limit(NEWEST).map(ModelManifest::id).toList()));
         data.put("tasks", topValues(models, DIMENSIONS.get(1)));
         data.put("licenses", topValues(models, DIMENSIONS.get(0)));
         return data;
     }
 
-    private static List<Page> modelPages(List<CatalogEntry> entries, Map<String, ModelHistory.Dates> history, SmokeResults smoke,
-                                         SiteOptions options, Map<String, Map<String, Object>> rows, SiteMemo memo) {
+    private static List<Page> modelPages(List<CatalogEntry> entries, SmokeResults smoke, SiteOptions options, Rows rows, SiteMemo memo) {
         Map<String, List<String>> derivatives = new HashMap<>();
         for (CatalogEntry e : entries) {
             for (String b : e.manifest().baseModel()) {
@@ -85,31 +95,40 @@ public final class SitePlan {
             }
         }
         CardHtml cards = new CardHtml();
-        return entries.parallelStream().map(e -> {
+        return entries.stream().map(e -> {
             ModelManifest m = e.manifest();
-            List<Map<String, String>> bases = m.baseModel().stream().map(b -> {
-                String id = b.toLowerCase(Locale.ROOT);
-                return rows.containsKey(id) && !id.equals(m.id()) ? Map.of("name", b, "url", (String) rows.get(id).get("url")) : Map.of("name", b, "url", "");
-            }).toList();
-            List<Map<String, Object>> derived = derivatives.getOrDefault(m.id(), List.of()).stream()
-                    .filter(d -> !d.equals(m.id())).sorted().map(rows::get).toList();
+            List<String> derivedIds = derivatives.getOrDefault(m.id(), List.of()).stream().filter(d -> !d.equals(m.id())).sorted().toList();
             String edit = options.repoUrl() + "/edit/main/models/" + m.id() + "/model.yaml";
-            String depends = String.join("\n", String.valueOf(history.get(m.id())), String.valueOf(smoke.of(m.id())), bases.toString(),
-                    derived.toString(), options.baseUrl(), edit);
-            return memo.get("page", m, depends, () -> {
-                ModelView.Context c = new ModelView.Context(options.baseUrl(), cards.lazy(m.card()), history.get(m.id()),
-                        smoke.of(m.id()), bases, derived, edit);
-                return new Page(ModelView.modelPath(m.id()) + "index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c));
-            });
+            // everything the page shows besides the code and templates: its row, smoke result, lineage (the bases
+            // that are in the catalog link to them, derivatives show their rows) and edit link
+            StringBuilder key = new StringBuilder(256 + derivedIds.size() * 120).append(rows.key(m.id())).append('\n')
+                    .append(smoke.of(m.id())).append('\n');
+            for (String b : m.baseModel()) {
+                String id = b.toLowerCase(Locale.ROOT);
+                key.append("base ").append(b).append(rows.has(id) && !id.equals(m.id()) ? " linked" : "").append('\n');
+            }
+            List<Map<String, Object>> derived = rows.list(derivedIds);
+            key.append(((Keyed) derived).key()).append(edit);
+            String pageKey = key.toString();
+            return new Page(ModelView.modelPath(m.id()) + "index.html", PagefindRecords.MODEL_TEMPLATE, pageKey,
+                    () -> memo.get("page", m, pageKey, () -> {
+                        List<Map<String, String>> bases = m.baseModel().stream().map(b -> {
+                            String id = b.toLowerCase(Locale.ROOT);
+                            return rows.has(id) && !id.equals(m.id()) ? Map.of("name", b, "url", (String) rows.row(id).get("url")) : Map.of("name", b, "url", "");
+                        }).toList();
+                        ModelView.Context c = new ModelView.Context(options.baseUrl(), cards.lazy(m.card()), rows.dates(m.id()),
+                                smoke.of(m.id()), bases, derived, edit);
+                        return ModelView.page(m, c);
+                    }));
         }).toList();
     }
 
-    private static List<Page> listings(Dimension d, List<ModelManifest> models, Map<String, Map<String, Object>> rows) {
+    private static List<Page> listings(Dimension d, List<ModelManifest> models, Rows rows) {
         List<Page> pages = new ArrayList<>();
         List<Map<String, Object>> values = new ArrayList<>();
         bySlug(d, models).forEach((slug, group) -> {
             String url = d.folder() + "/" + slug + "/";
-            List<Map<String, Object>> list = group.models().stream().map(m -> rows.get(m.id())).toList();
+            List<Map<String, Object>> list = rows.list(group.models().stream().map(ModelManifest::id).toList());
             values.add(Map.of("name", group.name(), "path", url, "count", Integer.toString(list.size())));
             pages.addAll(paginated(url, "listing.ftl", d.title() + ": " + group.name(), Map.of("dimension", d.title(), "folder", d.folder()), list));
         });
@@ -151,7 +170,7 @@ public final class SitePlan {
             data.put("heading", titled);
             data.put("title", n == 1 ? titled : titled + ", page " + n);
             data.put("total", HumanUnits.grouped(rows.size()));
-            data.put("models", List.copyOf(rows.subList((n - 1) * PAGE_SIZE, Math.min(rows.size(), n * PAGE_SIZE))));
+            data.put("models", rows.subList((n - 1) * PAGE_SIZE, Math.min(rows.size(), n * PAGE_SIZE))); // rows made only if rendered
             data.put("pager", Map.of("number", Integer.toString(n), "count", Integer.toString(count),
                     "prev", n == 1 ? "" : pagePath(folder, n - 1), "next", n == count ? "" : pagePath(folder, n + 1)));
             pages.add(new Page(pagePath(folder, n) + "index.html", template, data));

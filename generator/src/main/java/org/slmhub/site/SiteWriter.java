@@ -8,27 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Writes outputs into the site folder, skipping every file whose inputs did not change since the last build. */
 final class SiteWriter {
     private final Path out;
     private final BuildState state;
 
-    private final SiteMemo memo;
-
-    SiteWriter(Path out, BuildState state, SiteMemo memo) {
-        this.out = out;
-        this.state = state;
-        this.memo = memo;
+    /** A generated file whose text is made only when its key (what it is made of) changed since the last build. */
+    record Output(String path, String key, Supplier<String> text) {
     }
 
-    /** Renders the pages whose data or templates changed (in parallel); returns how many it rendered. */
+    SiteWriter(Path out, BuildState state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    /**
+     * Renders the pages whose key or templates changed (in parallel); returns how many it rendered.
+     * {@code templatesHash} names the templates, site settings and site code.
+     */
     int render(List<Page> pages, SiteTemplates templates, String templatesHash) throws IOException {
         AtomicInteger rendered = new AtomicInteger();
         try {
             pages.parallelStream().forEach(page -> {
-                String data = memo.get("fingerprint", page.data(), "", () -> BuildState.fingerprint(page.data()));
-                String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + data);
+                String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + page.key());
                 if (state.changed(out, page.path(), hash)) {
                     try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {
                         templates.render(page, w);
@@ -53,15 +57,19 @@ final class SiteWriter {
         return true;
     }
 
-    /** Writes each changed file of path → text (in parallel); returns how many it wrote. */
-    int writeAll(java.util.Map<String, String> files) throws IOException {
+    /** Writes each output whose key changed (its text made now, in parallel); returns how many it wrote. */
+    int writeChanged(List<Output> outputs, String codeHash) throws IOException {
         try {
-            return (int) files.entrySet().parallelStream().filter(f -> {
+            return (int) outputs.parallelStream().filter(o -> {
+                if (!state.changed(out, o.path(), BuildState.contentHash(codeHash + "\n" + o.key()))) {
+                    return false;
+                }
                 try {
-                    return write(f.getKey(), f.getValue());
+                    Files.writeString(parentsOf(o.path()), o.text().get(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                return true;
             }).count();
         } catch (UncheckedIOException e) {
             throw e.getCause();

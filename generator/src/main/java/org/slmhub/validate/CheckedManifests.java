@@ -129,6 +129,12 @@ public final class CheckedManifests {
         }
     }
 
+    /** The SHA-256 (hex) of a manifest file's bytes as the last {@link #validate} saw them, or null when it did not bind. */
+    public String digest(Path file) {
+        Kept k = now.get(file.toAbsolutePath().normalize().toString());
+        return k == null ? null : java.util.HexFormat.of().formatHex(k.sha256());
+    }
+
     /** How many files the last {@link #validate} parsed and checked (the others' checks were kept). */
     public int parsed() {
         return parsed.get();
@@ -213,14 +219,16 @@ public final class CheckedManifests {
             return Map.of(); // checked by other code: check again
         }
         int count = in.readInt();
-        Map<String, Kept> kept = new HashMap<>(count * 2);
+        List<Encoded> entries = new ArrayList<>(count);
         int start = bytes.length - Long.BYTES - in.available();
         for (int i = 0; i < count; i++) {
             String path = in.readUTF();
             long size = in.readLong();
             long modified = in.readLong();
             byte[] sha256 = in.readNBytes(32);
-            byte[] manifest = in.readNBytes(in.readInt());
+            int length = in.readInt();
+            int manifest = bytes.length - Long.BYTES - in.available();
+            in.skipNBytes(length);
             int findings = in.readInt();
             List<Finding> list = new ArrayList<>(findings);
             for (int j = 0; j < findings; j++) {
@@ -232,14 +240,30 @@ public final class CheckedManifests {
                 list.add(new Finding(null, at, severity, rule, message, in.readBoolean() ? hint : null));
             }
             int end = bytes.length - Long.BYTES - in.available();
-            kept.put(path, new Kept(size, modified, sha256, ManifestBinder.mapper().readValue(manifest, ModelManifest.class), List.copyOf(list),
-                    Arrays.copyOfRange(bytes, start, end)));
+            entries.add(new Encoded(path, size, modified, sha256, manifest, length, List.copyOf(list), start, end));
             start = end;
         }
         if (in.available() != 0) {
             throw new IOException("trailing bytes");
         }
+        // binding the records is most of the reading: on every core
+        List<Kept> bound = entries.parallelStream().map(e -> {
+            try {
+                ModelManifest m = ManifestBinder.mapper().readValue(bytes, e.manifest(), e.length(), ModelManifest.class);
+                return new Kept(e.size(), e.modified(), e.sha256(), m, e.findings(), Arrays.copyOfRange(bytes, e.start(), e.end()));
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        }).toList();
+        Map<String, Kept> kept = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            kept.put(entries.get(i).path(), bound.get(i));
+        }
         return kept;
+    }
+
+    /** An entry as read, before its record is bound: {@code manifest}/{@code length} and {@code start}/{@code end} are offsets in the file. */
+    private record Encoded(String path, long size, long modified, byte[] sha256, int manifest, int length, List<Finding> findings, int start, int end) {
     }
 
     /** Any length of text (writeUTF stops at 64 KB). */

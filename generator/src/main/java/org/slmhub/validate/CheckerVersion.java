@@ -23,10 +23,12 @@ import java.util.zip.ZipFile;
  * by the same code, so a changed rule or schema checks every manifest again, with no number to bump.
  * From a jar its entries' CRCs are read (no class is read whole); from a classes folder, the files.
  */
-final class CheckerVersion {
+public final class CheckerVersion {
     /** What the checks' results depend on, besides the manifest. */
     private static final List<String> PARTS = List.of("org/slmhub/catalog/", "org/slmhub/validate/", "schema/", "spdx/", "META-INF/maven/");
     private static volatile String current;
+    /** Every class and resource of the code with its CRC and size, read once per process. */
+    private static volatile TreeMap<String, Long> sums;
 
     private CheckerVersion() {
     }
@@ -34,13 +36,42 @@ final class CheckerVersion {
     static String current() {
         String v = current;
         if (v == null) {
-            v = compute();
+            v = of(PARTS, "format " + CheckedManifests.FORMAT);
             current = v;
         }
         return v;
     }
 
-    private static String compute() {
+    /**
+     * A hash of the classes and resources whose names start with one of {@code parts}, and of {@code extra}:
+     * another stage's kept results (the site's page keys) name the code that made them the same way.
+     */
+    public static String of(List<String> parts, String extra) {
+        TreeMap<String, Long> all = sums();
+        if (all == null) {
+            return "unknown " + java.util.UUID.randomUUID(); // nothing kept matches it: this run does everything
+        }
+        MessageDigest d = digest();
+        all.forEach((name, sum) -> {
+            if (wanted(name, parts)) {
+                d.update((name + " " + sum + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        d.update(extra.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static TreeMap<String, Long> sums() {
+        TreeMap<String, Long> s = sums;
+        if (s == null) {
+            s = read();
+            sums = s;
+        }
+        return s;
+    }
+
+    /** Null when the code's location cannot be read. */
+    private static TreeMap<String, Long> read() {
         TreeMap<String, Long> parts = new TreeMap<>();
         try {
             CodeSource source = CheckerVersion.class.getProtectionDomain().getCodeSource();
@@ -49,7 +80,7 @@ final class CheckerVersion {
                 try (ZipFile jar = new ZipFile(location.toFile())) {
                     for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
                         ZipEntry entry = e.nextElement();
-                        if (wanted(entry.getName())) {
+                        if (!entry.isDirectory()) {
                             parts.put(entry.getName(), entry.getCrc() ^ entry.getSize() << 32);
                         }
                     }
@@ -58,25 +89,20 @@ final class CheckerVersion {
                 try (Stream<Path> walk = Files.walk(location)) {
                     for (Path p : walk.filter(Files::isRegularFile).toList()) {
                         String name = location.relativize(p).toString().replace('\\', '/');
-                        if (wanted(name)) {
-                            CRC32 crc = new CRC32();
-                            crc.update(Files.readAllBytes(p));
-                            parts.put(name, crc.getValue() ^ Files.size(p) << 32);
-                        }
+                        CRC32 crc = new CRC32();
+                        crc.update(Files.readAllBytes(p));
+                        parts.put(name, crc.getValue() ^ Files.size(p) << 32);
                     }
                 }
             }
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            return "unknown " + java.util.UUID.randomUUID(); // nothing kept matches it: this run checks everything
+            return null;
         }
-        MessageDigest d = digest();
-        parts.forEach((name, sum) -> d.update((name + " " + sum + "\n").getBytes(StandardCharsets.UTF_8)));
-        d.update(("format " + CheckedManifests.FORMAT).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest());
+        return parts;
     }
 
-    private static boolean wanted(String name) {
-        for (String part : PARTS) {
+    private static boolean wanted(String name, List<String> parts) {
+        for (String part : parts) {
             if (name.startsWith(part)) {
                 return true;
             }

@@ -63,6 +63,101 @@ class IncrementalBuildTest {
         assertEquals(List.of("ggml-org/stories260k"), offlineSearch(out, "stories260k"), "and kept the others");
     }
 
+    /**
+     * A fresh build after edits writes what a build from scratch of the same catalog writes, file for
+     * file: a summary (the model's page and its listings), a derivative's name (shown on its base's
+     * page), a removed and an added model.
+     */
+    @Test
+    void aRebuildAfterEditsEqualsABuildFromScratch() throws IOException {
+        Path catalog = SiteFixture.catalog(tmp);
+        Path source = copySource(tmp.resolve("source"));
+        Path out = tmp.resolve("site");
+        build(catalog, source, out);
+
+        Path stories = catalog.resolve("ggml-org/stories260k/model.yaml");
+        Files.writeString(stories, Files.readString(stories).replace("\nsummary: A 260K-parameter", "\nsummary: A tiny zyxquux 260K-parameter"));
+        assertEquals(7, build(catalog, source, out)[0], "its page, the model list, home and its four listings");
+        assertSameAsFromScratch(catalog, source, out, "after a summary changed");
+
+        Path derivative = catalog.resolve("bartowski/smollm2-360m-instruct/model.yaml");
+        String text = Files.readString(derivative);
+        String name = text.lines().filter(l -> l.startsWith("name: ")).findFirst().orElseThrow();
+        Files.writeString(derivative, text.replace(name + "\n", "name: Renamed quantization\n"));
+        build(catalog, source, out);
+        assertTrue(Files.readString(out.resolve("models/huggingfacetb/smollm2-360m-instruct/index.html")).contains("Renamed quantization"),
+                "the base model's page lists its derivative by its new name");
+        assertSameAsFromScratch(catalog, source, out, "after a derivative was renamed");
+
+        deleteTree(catalog.resolve("ggml-org"));
+        Path added = catalog.resolve("acme/stories-copy/model.yaml");
+        Files.createDirectories(added.getParent());
+        Files.writeString(added, Files.readString(TestPaths.repoRoot().resolve("models/ggml-org/stories260k/model.yaml"))
+                .replace("\nid: ggml-org/stories260k\n", "\nid: acme/stories-copy\n").replace("\npublisher: ggml-org\n", "\npublisher: acme\n"));
+        build(catalog, source, out);
+        assertSameAsFromScratch(catalog, source, out, "after a model was removed and another added");
+    }
+
+    /** A state file that is damaged, or of an older format, is not trusted: the build renders every page again. */
+    @Test
+    void aDamagedOrOlderStateBuildsEverything() throws IOException {
+        Path catalog = SiteFixture.catalog(tmp);
+        Path source = copySource(tmp.resolve("source"));
+        Path out = tmp.resolve("site");
+        int pages = build(catalog, source, out)[1];
+        Path state = out.resolve(BuildState.FILE);
+        String kept = Files.readString(state);
+
+        Files.writeString(state, kept.substring(0, kept.length() / 2));
+        Path stories = catalog.resolve("ggml-org/stories260k/model.yaml");
+        Files.writeString(stories, Files.readString(stories).replace("\nsummary: A 260K-parameter", "\nsummary: A damaged-state 260K-parameter"));
+        Files.writeString(out.resolve("models/ggml-org/stories260k/index.html"), "left by a build that was stopped");
+        CliRun run = buildRun(catalog, source, out);
+        assertTrue(run.err().contains("state of the last build: unreadable, not used, everything is built"), run::toString);
+        assertEquals(pages, rendered(run)[0], "a torn state file: every page rendered");
+        assertSameAsFromScratch(catalog, source, out, "after a torn state file");
+
+        // the same hashes, recorded by a build of another format (no format entry, or another one)
+        String current = Files.readString(state);
+        assertTrue(current.contains("\"@format\" : \"" + BuildState.FORMAT + "\""), current);
+        for (String older : List.of(current.replaceFirst("\"@format\" : \"[^\"]*\",?", ""),
+                current.replace("\"@format\" : \"" + BuildState.FORMAT + "\"", "\"@format\" : \"1\""))) {
+            Files.writeString(state, older);
+            run = buildRun(catalog, source, out);
+            assertTrue(run.err().contains("state of the last build: of another format, not used"), run::toString);
+            assertEquals(pages, rendered(run)[0], "a state of another format: every page rendered");
+        }
+        assertEquals(0, build(catalog, source, out)[0], "and the state it wrote is used again");
+    }
+
+    /**
+     * Every file of {@code out} equals the same file of a build from scratch, and both hold the same
+     * files; left out: the build's own state, and the offline-search archive (it records when it was built).
+     */
+    private void assertSameAsFromScratch(Path catalog, Path source, Path out, String when) throws IOException {
+        Path scratch = Files.createTempDirectory(tmp, "scratch");
+        build(catalog, source, scratch);
+        java.util.Map<String, byte[]> expected = files(scratch);
+        java.util.Map<String, byte[]> actual = files(out);
+        assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
+        List<String> differ = expected.keySet().stream().filter(p -> !java.util.Arrays.equals(expected.get(p), actual.get(p))).toList();
+        assertEquals(List.of(), differ, when + ": files that differ from a build from scratch");
+        assertTrue(expected.size() > 20, "compared " + expected.size() + " files");
+    }
+
+    private static java.util.Map<String, byte[]> files(Path root) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                if (!name.startsWith(".slmhub") && !name.startsWith("search/slmhub-index.zip")) {
+                    files.put(name, Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+
     /** Model ids the site's offline-search archive returns for a query. */
     private static List<String> offlineSearch(Path out, String query) {
         CliRun run = CliRun.of("search", "--index", out.resolve("search/slmhub-index.zip").toString(), "--json", query);
@@ -76,8 +171,16 @@ class IncrementalBuildTest {
     }
 
     private static int[] build(Path catalog, Path source, Path out) {
+        return rendered(buildRun(catalog, source, out));
+    }
+
+    private static CliRun buildRun(Path catalog, Path source, Path out) {
         CliRun run = CliRun.of("build", "--no-search", "--catalog", catalog.toString(), "--source", source.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run::toString);
+        return run;
+    }
+
+    private static int[] rendered(CliRun run) {
         Matcher m = SUMMARY.matcher(run.out());
         assertTrue(m.find(), run::toString);
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
