@@ -60,6 +60,7 @@ class SiteInBrowserTest {
                 browser.get(origin + "models/");
                 int all = browser.findElements(By.cssSelector("tr.model-row")).size();
                 int mitRows = browser.findElements(By.cssSelector("tr.model-row[data-license='MIT']")).size();
+                int embeddingRows = browser.findElements(By.cssSelector("tr.model-row[data-task='feature-extraction']")).size();
 
                 WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("search-input")));
                 input.sendKeys("stories");
@@ -97,6 +98,13 @@ class SiteInBrowserTest {
                 assertTrue(browser.findElement(By.cssSelector("a.search-result")).getText().startsWith("stories260K"), "smallest first");
                 browser.findElement(By.id("more-results")).click();
                 wait.until(d -> d.findElements(By.cssSelector("a.search-result")).size() == Math.min(20, all));
+
+                // the task filter finds the ONNX embedding model beside the GGUF ones
+                browser.get(origin + "models/?task=feature-extraction");
+                wait.until(ExpectedConditions.textToBe(By.id("result-count"), embeddingRows + " models match"));
+                assertTrue(embeddingRows > 0 && embeddingRows < all, "the task filter narrows " + all + " models to " + embeddingRows);
+                wait.until(d -> d.findElements(By.cssSelector("a.search-result")).stream().anyMatch(l -> l.getText().contains("all-MiniLM-L6-v2")));
+                screenshot(browser, shots.resolve("filter-feature-extraction.png"));
             } finally {
                 browser.quit();
             }
