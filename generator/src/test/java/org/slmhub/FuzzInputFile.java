@@ -3,8 +3,10 @@ package org.slmhub;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * The one file a fuzz test gives each input to the code under test. It is overwritten in place
@@ -24,5 +26,19 @@ public final class FuzzInputFile {
             channel.truncate(bytes.length);
         }
         return file;
+    }
+
+    /**
+     * When Jazzer fuzzes ({@code JAZZER_FUZZ} set), writes the seeds into its corpus folder, where a
+     * run starts from; a plain replay writes nothing into the working tree.
+     */
+    public static void seedCorpusWhenFuzzing(Path corpus, Map<String, byte[]> seeds) throws IOException {
+        if (System.getenv("JAZZER_FUZZ") == null) {
+            return;
+        }
+        Files.createDirectories(corpus);
+        for (Map.Entry<String, byte[]> seed : seeds.entrySet()) {
+            Files.write(corpus.resolve(seed.getKey()), seed.getValue());
+        }
     }
 }

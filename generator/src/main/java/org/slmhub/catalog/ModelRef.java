@@ -19,8 +19,7 @@ public record ModelRef(String id, String variant) {
 
     /** The artifact this reference names in the manifest, or a message saying what exists. */
     public Optional<ModelManifest.Artifact> pick(ModelManifest manifest, StringBuilder why) {
-        List<ModelManifest.Artifact> weights = manifest.artifacts().stream()
-                .filter(a -> a.role() == null || a.role().equals("weights"))
+        List<ModelManifest.Artifact> weights = manifest.weights().stream()
                 .sorted(Comparator.comparing((ModelManifest.Artifact a) -> !a.format().equals("gguf"))
                         .thenComparingLong(ModelManifest.Artifact::size))
                 .toList();

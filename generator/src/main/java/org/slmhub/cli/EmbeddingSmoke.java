@@ -22,12 +22,12 @@ import org.slmhub.smoke.Verdict;
  * forked embedder embeds the manifest's sentences, the expectations judge the vectors.
  */
 final class EmbeddingSmoke {
-    private final SmokeModel.Files files;
+    private final SmokeModel.VerifiedFiles files;
     private final SmokeLimits limits;
     private final boolean record;
     private final ForkedEmbedder embedder = new ForkedEmbedder();
 
-    EmbeddingSmoke(SmokeModel.Files files, SmokeLimits limits, boolean record) {
+    EmbeddingSmoke(SmokeModel.VerifiedFiles files, SmokeLimits limits, boolean record) {
         this.files = files;
         this.limits = limits;
         this.record = record;

@@ -27,25 +27,27 @@ final class SmokeModel {
     static final String CHAT_PROMPT = "Say hello in one short sentence.";
     static final int CHAT_MAX_TOKENS = 48;
 
-    private final ArtifactStore store;
+    private final VerifiedFiles files;
     private final SmokeEngine engine;
     private final SmokeLimits limits;
     private final boolean record;
+    private final EmbeddingSmoke embeddings;
 
     SmokeModel(ArtifactStore store, SmokeEngine engine, SmokeLimits limits, boolean record) {
-        this.store = store;
+        this.files = new VerifiedFiles(store);
         this.engine = engine;
         this.limits = limits;
         this.record = record;
+        this.embeddings = new EmbeddingSmoke(files, limits, record);
     }
 
     /** @param recordable whether this artifact's text may be recorded (the smallest, which the default run uses) */
     ModelResult run(CatalogEntry entry, ModelManifest.Artifact artifact, boolean recordable, Instant now) throws IOException {
         ModelManifest m = entry.manifest();
         if (m.embeds()) {
-            return new EmbeddingSmoke(new Files(store), limits, record).run(entry, artifact, recordable, now);
+            return embeddings.run(entry, artifact, recordable, now);
         }
-        Fetched fetched = new Files(store).fetch(m.id(), artifact, now);
+        Fetched fetched = files.fetch(m.id(), artifact, now);
         if (fetched.failure() != null) {
             return fetched.failure();
         }
@@ -81,7 +83,7 @@ final class SmokeModel {
     }
 
     /** Gets artifacts through the verified store, turning its failures into smoke results. */
-    record Files(ArtifactStore store) {
+    record VerifiedFiles(ArtifactStore store) {
         Fetched fetch(String id, ModelManifest.Artifact artifact, Instant now) throws IOException {
             try {
                 return new Fetched(store.resolve(new ArtifactRef(artifact.file(), URI.create(artifact.url()), artifact.sha256(), artifact.size())).path(), null);

@@ -87,7 +87,7 @@ final class ModelDocuments {
 
     /** The model files themselves; tokenizers and configs that ride along are not variants. */
     private static List<ModelManifest.Artifact> weights(ModelManifest m) {
-        List<ModelManifest.Artifact> weights = m.artifacts().stream().filter(a -> a.role() == null || a.role().equals("weights")).toList();
+        List<ModelManifest.Artifact> weights = m.weights();
         return weights.isEmpty() ? m.artifacts() : weights;
     }
 

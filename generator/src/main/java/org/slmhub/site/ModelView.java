@@ -37,9 +37,10 @@ final class ModelView {
         row.put("paramsSort", HumanUnits.sortKey(m.parameters()));
         row.put("context", HumanUnits.tokens(m.contextLength()));
         // weights only: a tokenizer file is neither the model's size nor a quantization
-        row.put("size", m.weights().stream().mapToLong(ModelManifest.Artifact::size).min().stream()
+        List<ModelManifest.Artifact> weights = m.weights();
+        row.put("size", weights.stream().mapToLong(ModelManifest.Artifact::size).min().stream()
                 .mapToObj(HumanUnits::bytes).findFirst().orElse(""));
-        row.put("quantizations", String.join(", ", m.weights().stream().map(ModelView::quant).distinct().toList()));
+        row.put("quantizations", String.join(", ", weights.stream().map(ModelView::quant).distinct().toList()));
         row.put("added", dates == null ? "" : HumanUnits.day(dates.added()));
         row.put("filters", filters(m));
         return row;
@@ -106,9 +107,10 @@ final class ModelView {
         v.put("date", r.date().length() >= 10 ? r.date().substring(0, 10) : r.date());
         v.put("quantization", r.quantization());
         v.put("text", r.text());
-        v.put("speed", r.tokensPerSecond() < 0 ? "" : String.format(Locale.ROOT, "%.1f tokens/s", r.tokensPerSecond()));
         v.put("memory", r.peakRssBytes() < 0 ? "" : HumanUnits.bytes(r.peakRssBytes()));
-        if (r.embedding() != null) {
+        if (r.embedding() == null) {
+            v.put("speed", r.tokensPerSecond() < 0 ? "" : String.format(Locale.ROOT, "%.1f tokens/s", r.tokensPerSecond()));
+        } else {
             SmokeResults.Embedding e = r.embedding();
             v.put("speed", e.sentencesPerSecond() < 0 ? "" : String.format(Locale.ROOT, "%.0f sentences/s", e.sentencesPerSecond()));
             v.put("dimension", e.dimension() > 0 ? Integer.toString(e.dimension()) : "");
@@ -128,8 +130,9 @@ final class ModelView {
         f.put("task", List.of(nonNull(m.pipelineTag())));
         f.put("license", List.of(licenseLabel(m)));
         f.put("architecture", List.of(nonNull(m.architecture())));
-        f.put("format", m.weights().stream().map(ModelManifest.Artifact::format).distinct().toList());
-        f.put("quantization", m.weights().stream().map(ModelView::quant).distinct().toList());
+        List<ModelManifest.Artifact> weights = m.weights();
+        f.put("format", weights.stream().map(ModelManifest.Artifact::format).distinct().toList());
+        f.put("quantization", weights.stream().map(ModelView::quant).distinct().toList());
         f.put("language", new ArrayList<>(m.languages()));
         f.put("size", List.of(HumanUnits.sizeBand(m.parameters())));
         return f;

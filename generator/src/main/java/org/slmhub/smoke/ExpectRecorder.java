@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.slmhub.catalog.LocatedYaml;
@@ -30,14 +29,7 @@ public final class ExpectRecorder {
 
     public static void record(Path manifest, String text) throws IOException, RecordException {
         String original = Files.readString(manifest, StandardCharsets.UTF_8);
-        String updated = withExpect(original, text);
-        Path tmp = Files.createTempFile(manifest.getParent(), ".model.yaml.", ".tmp");
-        try {
-            Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-            Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        TextFileReplacement.replace(manifest, withExpect(original, text));
     }
 
     /** The manifest text with {@code smoke.expect} set to {@code {exact: text}}. */

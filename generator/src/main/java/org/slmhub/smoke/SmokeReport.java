@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The JSON report of a smoke run: one object per model and artifact. The site reads it. */
@@ -69,14 +68,7 @@ public final class SmokeReport {
 
     /** Writes the report atomically, so a reader never sees half of it. */
     public static void write(Path file, List<ModelResult> results) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".smoke-report.", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(results).toPrettyString() + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        TextFileReplacement.replace(file, toJson(results).toPrettyString() + "\n");
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,14 +23,7 @@ public final class ValuesRecorder {
     }
 
     public static void record(Path manifest, String sentence, List<Double> first, double tolerance) throws IOException, RecordException {
-        String updated = withValues(Files.readString(manifest, StandardCharsets.UTF_8), sentence, first, tolerance);
-        Path tmp = Files.createTempFile(manifest.getParent(), ".model.yaml.", ".tmp");
-        try {
-            Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-            Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        TextFileReplacement.replace(manifest, withValues(Files.readString(manifest, StandardCharsets.UTF_8), sentence, first, tolerance));
     }
 
     /** The manifest text with {@code smoke.values} set; the smoke block must be in block style with its {@code closer} list. */

@@ -43,13 +43,7 @@ class GgufReaderFuzzTest {
 
     @BeforeAll
     static void seedTheCorpusWhenFuzzing() throws IOException {
-        if (System.getenv("JAZZER_FUZZ") == null) {
-            return; // replaying: nothing is written into the working tree
-        }
-        Files.createDirectories(CORPUS);
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Files.write(CORPUS.resolve(seed.getKey()), seed.getValue());
-        }
+        FuzzInputFile.seedCorpusWhenFuzzing(CORPUS, seeds());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,13 +46,7 @@ class OnnxReaderFuzzTest {
 
     @BeforeAll
     static void seedTheCorpusWhenFuzzing() throws IOException {
-        if (System.getenv("JAZZER_FUZZ") == null) {
-            return; // replaying: nothing is written into the working tree
-        }
-        Files.createDirectories(CORPUS);
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Files.write(CORPUS.resolve(seed.getKey()), seed.getValue());
-        }
+        FuzzInputFile.seedCorpusWhenFuzzing(CORPUS, seeds());
     }
 
     @Test

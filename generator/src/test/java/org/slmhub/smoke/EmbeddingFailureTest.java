@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +126,7 @@ class EmbeddingFailureTest {
     @Test
     void segfaultWhileEmbeddingIsACrashQuotingTheJvmCrashReport() {
         EmbeddingOutcome outcome = ForkedEmbedderTest.timed("forked run killed by SIGSEGV", () -> new ForkedEmbedder(
-                Map.of(WorkerProtocol.TEST_PAUSE_ENV, "generate:120000"), EmbeddingFailureTest::segfault)
+                Map.of(WorkerProtocol.TEST_PAUSE_ENV, "generate:120000"), WorkerFailureTest::segfault)
                 .run(request(miniLm.model(), miniLm.tokenizer())));
 
         assertEquals(SmokeStatus.CRASHED, outcome.status(), outcome.toString());
@@ -138,15 +136,6 @@ class EmbeddingFailureTest {
         assertTrue(outcome.engine().startsWith("ONNX Runtime "), outcome.engine());
     }
 
-    private static void segfault(ProcessHandle worker) {
-        try {
-            new ProcessBuilder("sh", "-c", "kill -SEGV " + worker.pid()).start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static float[] floats(long[] values) {
         float[] floats = new float[values.length];

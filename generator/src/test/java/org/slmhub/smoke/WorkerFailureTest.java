@@ -56,7 +56,7 @@ class WorkerFailureTest {
     }
 
     /** What a fault in llama.cpp does to the worker; sh's kill builtin, as Java sends only SIGTERM and SIGKILL. */
-    private static void segfault(ProcessHandle worker) {
+    static void segfault(ProcessHandle worker) {
         try {
             new ProcessBuilder("sh", "-c", "kill -SEGV " + worker.pid()).start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
