@@ -17,6 +17,7 @@ import org.slmhub.site.SiteBuild;
 import org.slmhub.site.SiteMemo;
 import org.slmhub.site.SiteOptions;
 import org.slmhub.validate.CheckedManifests;
+import org.slmhub.validate.ManifestSchema;
 import org.slmhub.validate.ValidationReport;
 import org.slmhub.validate.Validator;
 
@@ -48,29 +49,44 @@ final class SiteBuilds {
         SiteOptions options = o.siteOptions();
         Path out = o.out.toAbsolutePath().normalize();
         long t0 = System.nanoTime();
+        if (kept == null) {
+            // the schema loads (a third of a second) while the kept checks are read: a changed file needs it
+            Thread schema = new Thread(ManifestSchema::get, "slmhub-schema");
+            schema.setDaemon(true);
+            schema.start();
+        }
         // a one-off build's checks also give the site each manifest's digest, the start of its pages' keys
         CheckedManifests checks = kept == null ? CheckedManifests.read(out.resolve(CheckedManifests.FILE)) : null;
-        ValidationReport report = kept == null ? loadAndValidate(catalog, out, checks, t0, err) : loadAndValidate(catalog, kept, err);
+        ValidationReport report = kept == null ? loadAndValidate(catalog, checks, t0, err) : loadAndValidate(catalog, kept, err);
         if (!report.passed()) {
             err.println("slmhub: the catalog has problems; fix them first (slmhub validate shows the same):");
             new FindingsPrinter().print(report, FindingsPrinter.Format.human, err);
             return null;
         }
+        // the new checks are kept for the next build, written beside the site stages
+        CompletableFuture<String> keep = kept != null || !checks.changed() ? CompletableFuture.completedFuture("")
+                : inThread("slmhub-keep-checks", () -> {
+                    checks.write(out.resolve(CheckedManifests.FILE));
+                    return "";
+                });
         List<CatalogEntry> entries = report.entries();
         // The offline-search archive needs only the catalog: it is built beside the site stages.
-        CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out);
+        ManifestDigests digests = kept == null ? checks::digest : ManifestDigests.NONE;
+        CompletableFuture<String> archive = offlineIndex(entries, catalog, o.smokeReport, out, digests);
         SiteBuild build = new SiteBuild(entries, catalog, o.smokeReport, options, out, line -> err.println("build: " + line),
-                kept == null ? new SiteMemo() : kept.site(), kept == null ? checks::digest : ManifestDigests.NONE);
+                kept == null ? new SiteMemo() : kept.site(), digests);
         SiteBuild.Result result;
         try {
             result = build.run(!o.noSearch);
         } catch (IOException | InterruptedException | RuntimeException e) {
             archive.handle((written, failure) -> null).join(); // never leave a writer behind (serve builds again)
+            keep.handle((written, failure) -> null).join();
             throw e;
         }
         long t = System.nanoTime();
         String written = await(archive);
         err.printf("build: %-28s %6d ms%s%n", "offline search index, waited", (System.nanoTime() - t) / 1_000_000, written);
+        await(keep);
         return result;
     }
 
@@ -85,37 +101,42 @@ final class SiteBuilds {
         return report;
     }
 
-    /**
-     * A one-off build: the checks of unchanged files come from what the last build into {@code out}
-     * kept ({@link CheckedManifests}); the new checks are kept for the next build once the catalog passes.
-     */
-    private static ValidationReport loadAndValidate(Path catalog, Path out, CheckedManifests checks, long t0, PrintWriter err) throws IOException {
-        Path file = out.resolve(CheckedManifests.FILE);
+    /** A one-off build: the checks of unchanged files come from what the last build into the site folder kept ({@link CheckedManifests}). */
+    private static ValidationReport loadAndValidate(Path catalog, CheckedManifests checks, long t0, PrintWriter err) {
         long t1 = System.nanoTime();
         err.printf("build: %-28s %6d ms (checks of the last build: %s)%n", "load catalog", (t1 - t0) / 1_000_000, checks.state());
         ValidationReport report = checks.validate(catalog, new Validator());
-        if (report.passed() && checks.changed()) {
-            checks.write(file);
-        }
         err.printf("build: %-28s %6d ms (%d of %d manifests parsed and checked, the others unchanged)%n", "validate",
                 (System.nanoTime() - t1) / 1_000_000, checks.parsed(), report.filesChecked());
         return report;
     }
 
-    private static CompletableFuture<String> offlineIndex(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path out) throws IOException {
-        SiteIndexArchive.Inputs inputs = SiteIndexArchive.inputs(entries, catalog, smokeReport);
+    private static CompletableFuture<String> offlineIndex(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path out,
+                                                          ManifestDigests digests) throws IOException {
+        SiteIndexArchive.Inputs inputs = SiteIndexArchive.inputs(entries, catalog, smokeReport, digests);
         if (SiteIndexArchive.current(out, inputs)) {
             return CompletableFuture.completedFuture(" (unchanged)");
         }
+        return inThread("slmhub-offline-index", () -> {
+            long t = System.nanoTime();
+            IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out, inputs);
+            return String.format(" (built in %d ms: %s, sha256 %s)", (System.nanoTime() - t) / 1_000_000, SiteIndexArchive.PATH, archive.sha256());
+        });
+    }
+
+    private interface Work {
+        String run() throws IOException;
+    }
+
+    /** Work on a thread of its own, beside the site stages. */
+    private static CompletableFuture<String> inThread(String name, Work work) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                long t = System.nanoTime();
-                IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out, inputs);
-                return String.format(" (built in %d ms: %s, sha256 %s)", (System.nanoTime() - t) / 1_000_000, SiteIndexArchive.PATH, archive.sha256());
+                return work.run();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, runnable -> new Thread(runnable, "slmhub-offline-index").start());
+        }, runnable -> new Thread(runnable, name).start());
     }
 
     private static String await(CompletableFuture<String> stage) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.index.IndexInfo;
 import org.slmhub.catalog.CatalogEntry;
+import org.slmhub.site.ManifestDigests;
 import org.slmhub.history.HistoryException;
 import org.slmhub.history.ModelHistory;
 import org.slmhub.index.CatalogCommit;
@@ -43,23 +45,34 @@ final class SiteIndexArchive {
     }
 
     /**
-     * What the archive depends on, read once per build: each manifest's size and modification time
-     * (its stamp), the catalog's commit (history dates come from it), and a hash over those and the
-     * smoke report's stamp.
+     * What the archive depends on, read once per build: each manifest's stamp (the digest of its bytes
+     * where the build's checks have it, else its size and modification time), the catalog's commit
+     * (history dates come from it), and a hash over those and the smoke report's stamp.
      */
     record Inputs(Map<Path, String> stamps, String commit, String hash) {
     }
 
-    static Inputs inputs(List<CatalogEntry> entries, Path catalog, Path smokeReport) throws IOException {
-        Map<Path, String> stamps = new HashMap<>();
-        StringBuilder text = new StringBuilder();
-        for (CatalogEntry e : entries) {
-            String stamp = stamp(e.file());
-            stamps.put(e.file(), stamp);
-            text.append(e.file()).append(' ').append(stamp).append('\n');
+    static Inputs inputs(List<CatalogEntry> entries, Path catalog, Path smokeReport, ManifestDigests digests) throws IOException {
+        Map<Path, String> stamps = new HashMap<>(entries.size() * 2);
+        StringBuilder text = new StringBuilder(entries.size() * 100);
+        List<String> read = entries.parallelStream().map(e -> {
+            String digest = digests.of(e.file());
+            return digest != null ? "sha256 " + digest : stamp(e.file()); // a stat per manifest otherwise: on every core
+        }).toList();
+        for (int i = 0; i < entries.size(); i++) {
+            Path file = entries.get(i).file();
+            if (read.get(i) == null) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            stamps.put(file, read.get(i));
+            text.append(file).append(' ').append(read.get(i)).append('\n');
         }
         if (smokeReport != null) {
-            text.append(smokeReport).append(' ').append(stamp(smokeReport));
+            String stamp = stamp(smokeReport);
+            if (stamp == null) {
+                throw new java.nio.file.NoSuchFileException(smokeReport.toString());
+            }
+            text.append(smokeReport).append(' ').append(stamp);
         }
         String commit = CatalogCommit.of(catalog).orElse(null);
         text.append('\n').append(commit == null ? "no commit" : commit);
@@ -71,8 +84,14 @@ final class SiteIndexArchive {
         }
     }
 
-    private static String stamp(Path file) throws IOException {
-        return Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+    /** Size and modification time from one stat, or null when the file cannot be read. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.size() + " " + a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Whether the site folder's archive was built from these inputs. */

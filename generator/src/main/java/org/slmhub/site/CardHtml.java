@@ -1,6 +1,7 @@
 package org.slmhub.site;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
@@ -21,22 +22,25 @@ import org.owasp.html.PolicyFactory;
  * A model card as HTML. Cards are contributor input: commonmark renders the Markdown, then an
  * allow-list sanitizer (OWASP) keeps only structure and text: no scripts, event handlers, styles or
  * images, links only to http(s) and mailto. (flexmark + jsoup took four times as long at 10,000 cards.)
+ * Plain cards skip the sanitizer: {@link SafeCardMarkdown} writes what it would write.
  */
 final class CardHtml {
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    static final Pattern CODE_CLASS = Pattern.compile("language-[\\w+#-]{1,40}");
     static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "hr", "br",
                     "b", "i", "em", "strong", "code", "kbd", "sub", "sup", "s", "del", "ins", "mark", "small", "span",
                     "dl", "dt", "dd", "details", "summary", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a")
             .allowAttributes("align").onElements("th", "td")
             .allowAttributes("start").onElements("ol")
-            .allowAttributes("class").matching(java.util.regex.Pattern.compile("language-[\\w+#-]{1,40}")).onElements("code")
+            .allowAttributes("class").matching(CODE_CLASS).onElements("code")
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href").onElements("a")
             .requireRelsOnLinks("nofollow", "noopener")
             .toFactory();
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private final SafeCardMarkdown plain = new SafeCardMarkdown(EXTENSIONS);
 
     /**
      * The card as a value for a page's data: its fingerprint is the Markdown, so an unchanged card is
@@ -96,10 +100,19 @@ final class CardHtml {
         if (markdown == null || markdown.isBlank()) {
             return new Rendered("", "");
         }
-        Node document = parser.parse(markdown);
+        Node document = parse(markdown);
+        String html = plain.html(document);
+        return new Rendered(html != null ? html : sanitized(document), Opening.of(document, PagefindRecords.CARD_WORDS));
+    }
+
+    Node parse(String markdown) {
+        return parser.parse(markdown);
+    }
+
+    /** The slow path: commonmark's HTML through the sanitizer. */
+    String sanitized(Node document) {
         // the sanitizer joins the rel values in a per-JVM order (an immutable set); one order keeps builds reproducible
-        String html = POLICY.sanitize(renderer.render(document)).replace("rel=\"noopener nofollow\"", "rel=\"nofollow noopener\"");
-        return new Rendered(html, Opening.of(document, PagefindRecords.CARD_WORDS));
+        return POLICY.sanitize(renderer.render(document)).replace("rel=\"noopener nofollow\"", "rel=\"nofollow noopener\"");
     }
 
     /** The first words of a card's text (links' text, not their URLs): a walk that stops once it has enough. */

@@ -41,6 +41,15 @@ public final class Pagefind {
         return List.of("npx", "--yes", "--prefer-offline", "-p", "pagefind@" + VERSION, "node", script.toString(), output.toString());
     }
 
+    /** A record as the line {@link Indexer#addLine} sends. */
+    public static String line(Map<String, Object> record) {
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a search record: " + e.getMessage(), e);
+        }
+    }
+
     /** A running Pagefind: {@link #add} one record per page, then {@link #finish()}. */
     public static final class Indexer implements AutoCloseable {
         private final Process process;
@@ -65,9 +74,14 @@ public final class Pagefind {
         }
 
         /** Sends one record: url, content, language, meta, filters, sort (Pagefind's custom record). */
-        public synchronized void add(Map<String, Object> record) throws IOException {
+        public void add(Map<String, Object> record) throws IOException {
+            addLine(line(record));
+        }
+
+        /** Sends one record made by {@link #line}. */
+        public synchronized void addLine(String line) throws IOException {
             try {
-                input.write(JSON.writeValueAsString(record));
+                input.write(line);
                 input.write('\n');
                 records++;
             } catch (IOException e) {

@@ -32,14 +32,18 @@ final class Rows {
         this.history = history;
         this.base = base;
         this.memo = memo;
-        for (CatalogEntry e : entries) {
+        List<String[]> computed = entries.parallelStream().map(e -> {
             ModelManifest m = e.manifest();
             String digest = digests.of(e.file());
             String manifestKey = digest != null ? "sha256 " + digest : memo.get("manifest-key", m, "", () -> "bound " + boundDigest(m));
-            models.put(m.id(), m);
-            manifestKeys.put(m.id(), manifestKey);
             // hashed short: a listing page's key holds its hundred rows' keys
-            keys.put(m.id(), BuildState.contentHash(m.id() + "\n" + manifestKey + "\n" + history.get(m.id()) + "\n" + base));
+            return new String[] {manifestKey, BuildState.contentHash(m.id() + "\n" + manifestKey + "\n" + history.get(m.id()) + "\n" + base)};
+        }).toList();
+        for (int i = 0; i < entries.size(); i++) {
+            ModelManifest m = entries.get(i).manifest();
+            models.put(m.id(), m);
+            manifestKeys.put(m.id(), computed.get(i)[0]);
+            keys.put(m.id(), computed.get(i)[1]);
         }
     }
 

@@ -64,7 +64,7 @@ public final class SiteBuild {
             log.accept("state of the last build: " + state.description() + ", everything is built");
         }
         SiteWriter writer = new SiteWriter(out, state);
-        // Pagefind starts first (npx takes a second) and indexes records while the pages render.
+        // Pagefind starts first (npx takes a second) and gets its records before the pages render.
         try (Pagefind.Indexer indexer = search ? Pagefind.start(out) : null) {
             Map<String, ModelHistory.Dates> history = timed("history", this::history);
             SmokeResults smoke = timed("smoke report", this::smoke);
@@ -74,9 +74,15 @@ public final class SiteBuild {
             if (indexer != null && !reindex) {
                 indexer.close(); // the same records as last time: the index in pagefind/ stands
             }
-            CompletableFuture<Void> records = reindex ? feed(indexer, pages) : CompletableFuture.completedFuture(null);
             String templatesHash = templatesHash(options);
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
+            CompletableFuture<Void> records;
+            try {
+                records = reindex ? feed(indexer, pages) : CompletableFuture.completedFuture(null);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                content.handle((baked, failure) -> null).join(); // JBake's store is one per process (serve builds again)
+                throw e;
+            }
             int rendered;
             int data;
             try {
@@ -130,16 +136,17 @@ public final class SiteBuild {
     }
 
     /**
-     * Sends every model page to Pagefind from its own thread (rendering a card for its text renders it
-     * for the page too), then ends the input so Pagefind writes its index while the pages still render.
+     * Makes every model page's search record on every core (rendering its card, which the page then
+     * reuses), then sends them from a thread of its own and ends the input: Pagefind writes its index
+     * (most of its time, on one core) while the pages render, where it used to start as they ended.
      */
-    private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) {
+    private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) throws IOException, InterruptedException {
+        List<String> records = timed("search records", () -> pages.parallelStream().filter(PagefindRecords::indexed)
+                .map(page -> Pagefind.line(PagefindRecords.of(page))).toList());
         return CompletableFuture.runAsync(() -> {
             try {
-                for (Page page : pages) {
-                    if (PagefindRecords.indexed(page)) {
-                        indexer.add(PagefindRecords.of(page));
-                    }
+                for (String record : records) {
+                    indexer.addLine(record);
                 }
                 indexer.endInput();
             } catch (IOException e) {

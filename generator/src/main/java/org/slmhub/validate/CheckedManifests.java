@@ -28,23 +28,23 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogLayout;
-import org.slmhub.catalog.ManifestBinder;
 import org.slmhub.catalog.ManifestFile;
 import org.slmhub.catalog.ModelManifest;
+import org.slmhub.catalog.RecordBytes;
 import org.slmhub.catalog.SourcePosition;
 
 /**
  * What a fresh {@code slmhub build} keeps of each manifest between runs, in one file beside the
  * build state: the file's own checks (syntax, schema, the rules of one manifest) and its bound
- * record, keyed by path, size, modification time and SHA-256 of the file's bytes (read only when size
+ * record ({@link RecordBytes}), keyed by path, size, modification time and SHA-256 of the file's bytes (read only when size
  * or time differ) and the code that checked it ({@link CheckerVersion}). A build after one edit parses and checks that one file; the
  * catalog-wide rules still run on every manifest. Files that did not bind are checked every time.
  * An unreadable, damaged or older-format file is ignored and written anew.
  */
 public final class CheckedManifests {
     public static final String FILE = ".slmhub-manifests";
-    /** Bumped when the layout below changes. */
-    static final int FORMAT = 1;
+    /** Bumped when the layout below changes (2: records as {@link RecordBytes}, not JSON). */
+    static final int FORMAT = 2;
     private static final String MAGIC = "slmhub checked manifests";
 
     /** {@code encoded}: the entry as read, written back as it is when the file is unchanged. */
@@ -183,9 +183,10 @@ public final class CheckedManifests {
             out.writeLong(k.size());
             out.writeLong(k.modifiedNanos());
             out.write(k.sha256());
-            byte[] manifest = ManifestBinder.mapper().writeValueAsBytes(k.manifest());
-            out.writeInt(manifest.length);
-            out.write(manifest);
+            java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream(8192);
+            RecordBytes.write(new DataOutputStream(manifest), k.manifest());
+            out.writeInt(manifest.size());
+            manifest.writeTo(out);
             out.writeInt(k.findings().size());
             for (Finding f : k.findings()) {
                 out.writeInt(f.position().line());
@@ -249,7 +250,11 @@ public final class CheckedManifests {
         // binding the records is most of the reading: on every core
         List<Kept> bound = entries.parallelStream().map(e -> {
             try {
-                ModelManifest m = ManifestBinder.mapper().readValue(bytes, e.manifest(), e.length(), ModelManifest.class);
+                DataInputStream record = new DataInputStream(new ByteArrayInputStream(bytes, e.manifest(), e.length()));
+                ModelManifest m = RecordBytes.read(record, ModelManifest.class);
+                if (record.available() != 0) {
+                    throw new IOException("damaged record bytes");
+                }
                 return new Kept(e.size(), e.modified(), e.sha256(), m, e.findings(), Arrays.copyOfRange(bytes, e.start(), e.end()));
             } catch (IOException x) {
                 throw new java.io.UncheckedIOException(x);

@@ -27,7 +27,12 @@ public final class CheckerVersion {
     /** What the checks' results depend on, besides the manifest. */
     private static final List<String> PARTS = List.of("org/slmhub/catalog/", "org/slmhub/validate/", "schema/", "spdx/", "META-INF/maven/");
     private static volatile String current;
-    /** Every class and resource of the code with its CRC and size, read once per process. */
+    /**
+     * Where every caller's parts lie (the jar holds every library's classes too): only entries under
+     * these are kept, read once per process with their CRC and size.
+     */
+    private static final List<String> KNOWN = List.of("org/slmhub/", "schema/", "spdx/", "META-INF/maven/");
+    /** Every class and resource of the code under {@link #KNOWN}, with its CRC and size. */
     private static volatile TreeMap<String, Long> sums;
 
     private CheckerVersion() {
@@ -47,6 +52,9 @@ public final class CheckerVersion {
      * another stage's kept results (the site's page keys) name the code that made them the same way.
      */
     public static String of(List<String> parts, String extra) {
+        if (!parts.stream().allMatch(p -> wanted(p, KNOWN))) {
+            throw new IllegalArgumentException("not under a known part of the code: " + parts);
+        }
         TreeMap<String, Long> all = sums();
         if (all == null) {
             return "unknown " + java.util.UUID.randomUUID(); // nothing kept matches it: this run does everything
@@ -80,7 +88,7 @@ public final class CheckerVersion {
                 try (ZipFile jar = new ZipFile(location.toFile())) {
                     for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
                         ZipEntry entry = e.nextElement();
-                        if (!entry.isDirectory()) {
+                        if (!entry.isDirectory() && wanted(entry.getName(), KNOWN)) {
                             parts.put(entry.getName(), entry.getCrc() ^ entry.getSize() << 32);
                         }
                     }
@@ -89,6 +97,9 @@ public final class CheckerVersion {
                 try (Stream<Path> walk = Files.walk(location)) {
                     for (Path p : walk.filter(Files::isRegularFile).toList()) {
                         String name = location.relativize(p).toString().replace('\\', '/');
+                        if (!wanted(name, KNOWN)) {
+                            continue;
+                        }
                         CRC32 crc = new CRC32();
                         crc.update(Files.readAllBytes(p));
                         parts.put(name, crc.getValue() ^ Files.size(p) << 32);

@@ -18,7 +18,8 @@ import org.slmhub.catalog.ManifestFile;
  * and every problem collected; nothing stops at the first error.
  */
 public final class Validator {
-    private final SchemaCheck schemaCheck = new SchemaCheck();
+    /** Made when a file is first checked: loading the schema is a tenth of a rebuild whose files were all checked before. */
+    private volatile SchemaCheck schemaCheck;
     private final ManifestRules manifestRules = new ManifestRules();
     private final CatalogRules catalogRules = new CatalogRules();
     /** Per-file results by parsed file (identity); null unless {@link #remembering()}. */
@@ -86,6 +87,19 @@ public final class Validator {
         return new ValidationReport(files, kept, keptEntries);
     }
 
+    private SchemaCheck schemaCheck() {
+        SchemaCheck check = schemaCheck;
+        if (check == null) {
+            synchronized (this) {
+                if (schemaCheck == null) {
+                    schemaCheck = new SchemaCheck();
+                }
+                check = schemaCheck;
+            }
+        }
+        return check;
+    }
+
     private Checked checkRemembered(ManifestFile file) {
         if (remembered == null) {
             return checkOne(file);
@@ -110,7 +124,7 @@ public final class Validator {
             String message = rule == Rule.MANIFEST_FILE ? rule.message(file.path().getFileName(), e.getMessage()) : rule.message(e.getMessage());
             return new Checked(List.of(Finding.error(file.path(), e.position(), rule, message, rule.hint())), null);
         }
-        List<Finding> findings = schemaCheck.check(file.path(), file.yaml());
+        List<Finding> findings = schemaCheck().check(file.path(), file.yaml());
         if (!findings.isEmpty()) {
             return new Checked(findings, null);
         }

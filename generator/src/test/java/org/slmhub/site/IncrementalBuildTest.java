@@ -119,9 +119,9 @@ class IncrementalBuildTest {
 
         // the same hashes, recorded by a build of another format (no format entry, or another one)
         String current = Files.readString(state);
-        assertTrue(current.contains("\"@format\" : \"" + BuildState.FORMAT + "\""), current);
-        for (String older : List.of(current.replaceFirst("\"@format\" : \"[^\"]*\",?", ""),
-                current.replace("\"@format\" : \"" + BuildState.FORMAT + "\"", "\"@format\" : \"1\""))) {
+        assertTrue(current.contains("\"@format\":\"" + BuildState.FORMAT + "\""), current);
+        for (String older : List.of(current.replaceFirst("\"@format\":\"[^\"]*\",?", ""),
+                current.replace("\"@format\":\"" + BuildState.FORMAT + "\"", "\"@format\":\"1\""))) {
             Files.writeString(state, older);
             run = buildRun(catalog, source, out);
             assertTrue(run.err().contains("state of the last build: of another format, not used"), run::toString);

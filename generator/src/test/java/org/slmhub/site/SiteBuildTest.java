@@ -141,6 +141,9 @@ class SiteBuildTest {
         JsonNode index = json.readTree(out.resolve("api/models.json").toFile());
         assertEquals(1, Files.readString(out.resolve("api/models.json")).strip().lines().count(), "the index is compact JSON");
         assertEquals(SiteFixture.MODELS.stream().sorted().toList(), index.get("models").findValuesAsText("id"));
+        assertEquals(SiteFixture.MODELS.size(), index.get("count").asInt());
+        assertEquals(json.writeValueAsString(index) + "\n", Files.readString(out.resolve("api/models.json")),
+                "entries joined as Jackson writes the whole index");
         for (String id : SiteFixture.MODELS) {
             JsonNode manifest = json.readTree(out.resolve("api/models/" + id + ".json").toFile());
             assertEquals(id, manifest.get("id").asText());
