@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +62,7 @@ public final class CatalogLayout {
             if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 throw new UncheckedIOException(new java.nio.file.NoSuchFileException(root.toString()));
             }
-            return new Scan(List.of(), List.of()); // a file or a link is not walked into, as Files.walk does
+            return new Scan(List.of(), List.of(), Map.of()); // a file or a link is not walked into, as Files.walk does
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             entries.forEach(top::add);
@@ -70,32 +73,35 @@ public final class CatalogLayout {
         List<Scan> parts = top.parallelStream().map(p -> walk(p, 1)).toList();
         List<Path> manifests = new ArrayList<>();
         List<Path> misplaced = new ArrayList<>();
+        Map<Path, Stamp> stamps = new HashMap<>();
         parts.forEach(part -> {
             manifests.addAll(part.manifests());
             misplaced.addAll(part.misplaced());
+            stamps.putAll(part.stamps());
         });
         manifests.sort(null);
         misplaced.sort(null);
-        return new Scan(List.copyOf(manifests), List.copyOf(misplaced));
+        return new Scan(List.copyOf(manifests), List.copyOf(misplaced), stamps);
     }
 
     /** {@code start} (at {@code depth} below the catalog folder) and what lies under it, down to depth 4; one stat per entry. */
     private static Scan walk(Path start, int depth) {
         List<Path> manifests = new ArrayList<>();
         List<Path> misplaced = new ArrayList<>();
+        Map<Path, Stamp> stamps = new HashMap<>();
         FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
             private int level = depth - 1;
 
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 level++;
-                place(dir, level, attrs, manifests, misplaced);
+                place(dir, level, attrs, manifests, misplaced, stamps);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                place(file, level + 1, attrs, manifests, misplaced);
+                place(file, level + 1, attrs, manifests, misplaced, stamps);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -113,21 +119,31 @@ public final class CatalogLayout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Scan(manifests, misplaced);
+        return new Scan(manifests, misplaced, stamps);
     }
 
-    private static void place(Path p, int depth, BasicFileAttributes attrs, List<Path> manifests, List<Path> misplaced) {
+    private static void place(Path p, int depth, BasicFileAttributes attrs, List<Path> manifests, List<Path> misplaced, Map<Path, Stamp> stamps) {
         String name = p.getFileName().toString();
         boolean link = attrs.isSymbolicLink();
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         if ((link && (depth <= 2 || yaml)) || (depth == 3 && name.equals(MANIFEST_NAME))) {
             manifests.add(p);
+            if (attrs.isRegularFile()) {
+                stamps.put(p, new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+            }
         } else if (yaml && attrs.isRegularFile()) {
             misplaced.add(p);
         }
     }
 
-    public record Scan(List<Path> manifests, List<Path> misplaced) {
+    /**
+     * @param stamps each plain-file manifest's size and modification time as the walk saw them (its one
+     *               stat), so a build that keeps checks by them need not stat every file again
+     */
+    public record Scan(List<Path> manifests, List<Path> misplaced, Map<Path, Stamp> stamps) {
+    }
+
+    public record Stamp(long size, long modifiedNanos) {
     }
 
     /** The id a manifest at this path must carry: its two parent folder names. */

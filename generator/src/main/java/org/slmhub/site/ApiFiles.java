@@ -1,11 +1,13 @@
 package org.slmhub.site;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,43 +52,77 @@ final class ApiFiles {
             String start = compact(head).strip();
             start = start.substring(0, start.length() - "]}".length()); // keeps the opening bracket
             List<String> entries = byId.parallelStream()
-                    .map(m -> memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> compact(entry(m, smoke)).strip())).toList();
+                    .map(m -> memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke))).toList();
             return start + String.join(",", entries) + "]}\n";
         }));
         return outputs;
     }
 
-    /** A model's line in the index: enough to choose and verify a download. */
-    private static ObjectNode entry(ModelManifest m, SmokeResults smoke) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", m.id());
-        n.put("name", m.name());
-        n.put("publisher", m.publisher());
-        n.put("summary", m.summary());
-        n.put("license", ModelView.licenseLabel(m));
-        n.put("pipeline_tag", m.pipelineTag());
-        n.put("architecture", m.architecture());
-        n.put("parameters", m.parameters());
-        n.put("context_length", m.contextLength());
-        n.put("page", ModelView.modelPath(m.id()));
-        n.put("manifest", "api/models/" + m.id() + ".json");
-        ArrayNode artifacts = n.putArray("artifacts");
-        m.artifacts().forEach(a -> artifacts.addObject().put("file", a.file()).put("format", a.format())
-                .put("quantization", a.quantization()).put("size", a.size()).put("sha256", a.sha256()).put("url", a.url())
-                .put("role", a.role() == null ? "weights" : a.role()));
-        if (m.embedding() != null) {
-            n.putObject("embedding").put("dimension", m.embedding().dimension()).put("max_sequence_length", m.embedding().maxSequenceLength())
-                    .put("pooling", m.embedding().pooling()).put("normalize", m.embedding().normalizes());
-        }
-        smoke.of(m.id()).ifPresent(r -> {
-            ObjectNode s = n.putObject("smoke").put("status", r.status()).put("date", r.date());
-            if (r.embedding() != null) {
-                s.put("sentences_per_second", r.embedding().sentencesPerSecond());
-            } else {
-                s.put("tokens_per_second", r.tokensPerSecond());
+    /**
+     * A model's line in the index: enough to choose and verify a download. Written field by field
+     * (as a tree of nodes would be, nulls included): a one-model rebuild writes all 10,000 lines again.
+     */
+    private static String entry(ModelManifest m, SmokeResults smoke) {
+        java.io.StringWriter text = new java.io.StringWriter(1024);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            string(g, "id", m.id());
+            string(g, "name", m.name());
+            string(g, "publisher", m.publisher());
+            string(g, "summary", m.summary());
+            string(g, "license", ModelView.licenseLabel(m));
+            string(g, "pipeline_tag", m.pipelineTag());
+            string(g, "architecture", m.architecture());
+            g.writeNumberField("parameters", m.parameters());
+            g.writeNumberField("context_length", m.contextLength());
+            string(g, "page", ModelView.modelPath(m.id()));
+            string(g, "manifest", "api/models/" + m.id() + ".json");
+            g.writeArrayFieldStart("artifacts");
+            for (ModelManifest.Artifact a : m.artifacts()) {
+                g.writeStartObject();
+                string(g, "file", a.file());
+                string(g, "format", a.format());
+                string(g, "quantization", a.quantization());
+                g.writeNumberField("size", a.size());
+                string(g, "sha256", a.sha256());
+                string(g, "url", a.url());
+                string(g, "role", a.role() == null ? "weights" : a.role());
+                g.writeEndObject();
             }
-        });
-        return n;
+            g.writeEndArray();
+            if (m.embedding() != null) {
+                g.writeObjectFieldStart("embedding");
+                g.writeNumberField("dimension", m.embedding().dimension());
+                g.writeNumberField("max_sequence_length", m.embedding().maxSequenceLength());
+                string(g, "pooling", m.embedding().pooling());
+                g.writeBooleanField("normalize", m.embedding().normalizes());
+                g.writeEndObject();
+            }
+            SmokeResults.Result r = smoke.of(m.id()).orElse(null);
+            if (r != null) {
+                g.writeObjectFieldStart("smoke");
+                string(g, "status", r.status());
+                string(g, "date", r.date());
+                if (r.embedding() != null) {
+                    g.writeNumberField("sentences_per_second", r.embedding().sentencesPerSecond());
+                } else {
+                    g.writeNumberField("tokens_per_second", r.tokensPerSecond());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    private static void string(JsonGenerator g, String name, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, value);
+        }
     }
 
     private static String compact(Object value) {

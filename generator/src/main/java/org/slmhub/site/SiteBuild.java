@@ -65,6 +65,14 @@ public final class SiteBuild {
         }
         SiteWriter writer = new SiteWriter(out, state);
         // Pagefind starts first (npx takes a second) and gets its records before the pages render.
+        // the templates are read and parsed beside the planning, so the first changed page renders at once
+        CompletableFuture<SiteTemplates> templates = CompletableFuture.supplyAsync(() -> {
+            try {
+                return templates(options).preload();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> new Thread(runnable, "slmhub-templates").start());
         try (Pagefind.Indexer indexer = search ? Pagefind.start(out) : null) {
             Map<String, ModelHistory.Dates> history = timed("history", this::history);
             SmokeResults smoke = timed("smoke report", this::smoke);
@@ -86,7 +94,7 @@ public final class SiteBuild {
             int rendered;
             int data;
             try {
-                rendered = timed("render pages", () -> writer.render(pages, templates(options), templatesHash));
+                rendered = timed("render pages", () -> writer.render(pages, await(templates), templatesHash));
                 data = timed("write data files", () -> writeData(writer, rows, history, smoke, pages));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // JBake's document store is one per process: a bake left running would break the next build (serve)

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class SiteTemplates {
     private final Configuration config;
     private final Map<String, Object> site;
+    private final Path folder;
 
     public SiteTemplates(Path folder, Map<String, Object> site) throws IOException {
         if (!Files.isRegularFile(folder.resolve("layout.ftl"))) {
@@ -35,6 +36,26 @@ public final class SiteTemplates {
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         this.site = site;
+        this.folder = folder;
+    }
+
+    /**
+     * Parses every template of the folder now (Freemarker keeps them), so the first page renders at
+     * once. A template that does not parse is left for {@link #render} to report, with its page.
+     */
+    public SiteTemplates preload() {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".ftl")).sorted().toList()) {
+                try {
+                    config.getTemplate(f.getFileName().toString());
+                } catch (IOException e) {
+                    // reported when a page uses it
+                }
+            }
+        } catch (IOException e) {
+            // the same: render reads each template again
+        }
+        return this;
     }
 
     /** Renders a page; the template sees the page's data at the top level and the site settings as {@code site}. */

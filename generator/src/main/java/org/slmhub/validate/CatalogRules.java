@@ -1,7 +1,7 @@
 package org.slmhub.validate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slmhub.catalog.CatalogEntry;
@@ -13,8 +13,9 @@ final class CatalogRules {
     List<Finding> check(List<CatalogEntry> entries) {
         List<Finding> out = new ArrayList<>();
         // a list per value only where values clash: 10,000 models have 30,000 digests, almost all unique
-        Map<String, Object> ids = new LinkedHashMap<>(entries.size() * 2);
-        Map<String, Object> digests = new LinkedHashMap<>(entries.size() * 6);
+        // any order: the report sorts its findings
+        Map<String, Object> ids = new HashMap<>(entries.size() * 2);
+        Map<String, Object> digests = new HashMap<>(entries.size() * 6);
         for (CatalogEntry entry : entries) {
             add(ids, entry.manifest().id(), new Place(entry, -1));
             List<ModelManifest.Artifact> artifacts = entry.manifest().artifacts();

@@ -82,14 +82,14 @@ public final class CheckedManifests {
     /** Validates the catalog under {@code root}: kept checks for unchanged files, parsing and checking the rest. */
     public ValidationReport validate(Path root, Validator validator) {
         CatalogLayout.Scan scan = CatalogLayout.scan(root);
-        List<Validator.Checked> checked = scan.manifests().parallelStream().map(path -> check(path, validator)).toList();
+        List<Validator.Checked> checked = scan.manifests().parallelStream().map(path -> check(path, scan.stamps().get(path), validator)).toList();
         return validator.report(checked, List.of(), scan.misplaced());
     }
 
-    private Validator.Checked check(Path path, Validator validator) {
+    private Validator.Checked check(Path path, CatalogLayout.Stamp scanned, Validator validator) {
         String key = path.toAbsolutePath().normalize().toString();
         Kept kept = before.get(key);
-        long[] stamp = stamp(path);
+        long[] stamp = scanned != null ? new long[] {scanned.size(), scanned.modifiedNanos()} : stamp(path);
         // Size and modification time unchanged: the same file (the in-memory cache of serve trusts them too),
         // and SHA-256 of every manifest was most of the time such a build took; otherwise the bytes decide.
         if (kept != null && stamp != null && kept.size() == stamp[0] && kept.modifiedNanos() == stamp[1]) {
@@ -114,7 +114,7 @@ public final class CheckedManifests {
 
     private Validator.Checked reuse(Path path, String key, Kept kept) {
         now.put(key, kept);
-        List<Finding> findings = kept.findings().stream()
+        List<Finding> findings = kept.findings().isEmpty() ? List.of() : kept.findings().stream()
                 .map(f -> new Finding(path, f.position(), f.severity(), f.rule(), f.message(), f.hint())).toList();
         return new Validator.Checked(findings, CatalogEntry.positionsOnDemand(path, kept.manifest()));
     }

@@ -8,13 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The catalog walk finds exactly what one plain walk over the tree finds, links and odd places included. */
+/** The catalog walk finds exactly what one plain walk over the tree finds (and each plain manifest's stamp), links and odd places included. */
 class CatalogLayoutTest {
     @TempDir
     Path tmp;
@@ -23,6 +27,7 @@ class CatalogLayoutTest {
     private static CatalogLayout.Scan reference(Path root) throws IOException {
         List<Path> manifests = new ArrayList<>();
         List<Path> misplaced = new ArrayList<>();
+        Map<Path, CatalogLayout.Stamp> stamps = new HashMap<>();
         try (Stream<Path> walk = Files.walk(root, 4)) {
             for (Path p : walk.filter(p -> !p.equals(root)).toList()) {
                 String name = p.getFileName().toString();
@@ -31,6 +36,10 @@ class CatalogLayoutTest {
                 boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
                 if ((link && (depth <= 2 || yaml)) || (depth == 3 && name.equals(CatalogLayout.MANIFEST_NAME))) {
                     manifests.add(p);
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile()) {
+                        stamps.put(p, new CatalogLayout.Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                    }
                 } else if (yaml && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     misplaced.add(p);
                 }
@@ -38,7 +47,7 @@ class CatalogLayoutTest {
         }
         manifests.sort(null);
         misplaced.sort(null);
-        return new CatalogLayout.Scan(manifests, misplaced);
+        return new CatalogLayout.Scan(manifests, misplaced, stamps);
     }
 
     private Path file(String path) throws IOException {
