@@ -45,7 +45,8 @@ public final class GgufFormatException extends Exception {
         int end = Math.min(text.length(), QUOTED_TEXT_LIMIT);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
+            // line and paragraph separators and lone surrogates too: one finding stays one line (as for ONNX)
+            if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
