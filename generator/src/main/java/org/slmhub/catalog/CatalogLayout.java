@@ -129,7 +129,7 @@ public final class CatalogLayout {
         if ((link && (depth <= 2 || yaml)) || (depth == 3 && name.equals(MANIFEST_NAME))) {
             manifests.add(p);
             if (attrs.isRegularFile()) {
-                stamps.put(p, new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                stamps.put(p, Stamp.of(attrs));
             }
         } else if (yaml && attrs.isRegularFile()) {
             misplaced.add(p);
@@ -144,6 +144,9 @@ public final class CatalogLayout {
     }
 
     public record Stamp(long size, long modifiedNanos) {
+        public static Stamp of(BasicFileAttributes a) {
+            return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
     }
 
     /** The id a manifest at this path must carry: its two parent folder names. */

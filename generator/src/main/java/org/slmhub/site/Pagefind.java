@@ -50,7 +50,7 @@ public final class Pagefind {
         }
     }
 
-    /** A running Pagefind: {@link #add} one record per page, then {@link #finish()}. */
+    /** A running Pagefind: {@link Indexer#addLine} one record per page, then {@link #finish()}. */
     public static final class Indexer implements AutoCloseable {
         private final Process process;
         private final BufferedWriter input;
@@ -73,12 +73,7 @@ public final class Pagefind {
             reader.start();
         }
 
-        /** Sends one record: url, content, language, meta, filters, sort (Pagefind's custom record). */
-        public void add(Map<String, Object> record) throws IOException {
-            addLine(line(record));
-        }
-
-        /** Sends one record made by {@link #line}. */
+        /** Sends one record made by {@link #line}: url, content, language, meta, filters, sort (Pagefind's custom record). */
         public synchronized void addLine(String line) throws IOException {
             try {
                 input.write(line);

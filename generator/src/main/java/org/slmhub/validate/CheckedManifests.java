@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -89,10 +88,10 @@ public final class CheckedManifests {
     private Validator.Checked check(Path path, CatalogLayout.Stamp scanned, Validator validator) {
         String key = path.toAbsolutePath().normalize().toString();
         Kept kept = before.get(key);
-        long[] stamp = scanned != null ? new long[] {scanned.size(), scanned.modifiedNanos()} : stamp(path);
+        CatalogLayout.Stamp stamp = scanned != null ? scanned : stamp(path);
         // Size and modification time unchanged: the same file (the in-memory cache of serve trusts them too),
         // and SHA-256 of every manifest was most of the time such a build took; otherwise the bytes decide.
-        if (kept != null && stamp != null && kept.size() == stamp[0] && kept.modifiedNanos() == stamp[1]) {
+        if (kept != null && stamp != null && kept.size() == stamp.size() && kept.modifiedNanos() == stamp.modifiedNanos()) {
             return reuse(path, key, kept);
         }
         byte[] bytes = ManifestFile.bytes(path);
@@ -102,12 +101,12 @@ public final class CheckedManifests {
         }
         byte[] sha256 = sha256(bytes);
         if (kept != null && Arrays.equals(kept.sha256(), sha256)) {
-            return reuse(path, key, kept.stamped(stamp[0], stamp[1]));
+            return reuse(path, key, kept.stamped(stamp.size(), stamp.modifiedNanos()));
         }
         parsed.incrementAndGet();
         Validator.Checked c = validator.checkOne(ManifestFile.parse(path, bytes));
         if (c.entry() != null) {
-            now.put(key, new Kept(stamp[0], stamp[1], sha256, c.entry().manifest(), c.findings(), null));
+            now.put(key, new Kept(stamp.size(), stamp.modifiedNanos(), sha256, c.entry().manifest(), c.findings(), null));
         }
         return c;
     }
@@ -119,11 +118,11 @@ public final class CheckedManifests {
         return new Validator.Checked(findings, CatalogEntry.positionsOnDemand(path, kept.manifest()));
     }
 
-    /** {size, modified (ns)} of a plain file, else null. */
-    private static long[] stamp(Path path) {
+    /** The stamp of a plain file the walk did not stamp, else null. */
+    private static CatalogLayout.Stamp stamp(Path path) {
         try {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() ? new long[] {a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)} : null;
+            return a.isRegularFile() ? CatalogLayout.Stamp.of(a) : null;
         } catch (IOException e) {
             return null;
         }
