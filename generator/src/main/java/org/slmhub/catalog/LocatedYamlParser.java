@@ -47,12 +47,26 @@ public final class LocatedYamlParser {
     private static final Resolver RESOLVER = new PlainTextFirstResolver();
 
     public LocatedYaml parse(String text) throws YamlSyntaxException {
+        boolean plain = checkCharacters(text);
+        LocatedYaml common = plain && text.length() < MAX_CODE_POINTS / 2 ? SubsetYamlReader.readPlain(text, RESOLVER) : null;
+        if (common != null) {
+            return common;
+        }
+        return snakeYaml(text);
+    }
+
+    /** SnakeYAML's reading alone, as {@link #parse} does it for what the subset reader does not read. */
+    LocatedYaml parseWithSnakeYaml(String text) throws YamlSyntaxException {
+        checkCharacters(text);
+        return snakeYaml(text);
+    }
+
+    private LocatedYaml snakeYaml(String text) throws YamlSyntaxException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(30);
-        checkCharacters(text);
         EditorLines lines = new EditorLines(text);
         Node root;
         try {
@@ -112,13 +126,12 @@ public final class LocatedYamlParser {
             }
             return array;
         }
-        return scalar((ScalarNode) node, lines);
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar(scalar.getTag(), scalar.getValue(), position(lines, scalar.getStartMark()));
     }
 
     /** Maps YAML 1.1 implicit types (as SnakeYAML resolved them) onto JSON types. */
-    private static JsonNode scalar(ScalarNode node, EditorLines lines) throws YamlSyntaxException {
-        Tag tag = node.getTag();
-        String value = node.getValue();
+    static JsonNode scalar(Tag tag, String value, SourcePosition at) throws YamlSyntaxException {
         if (Tag.NULL.equals(tag)) {
             return JSON.nullNode();
         }
@@ -127,7 +140,7 @@ public final class LocatedYamlParser {
         }
         if ((Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) && value.length() > MAX_NUMBER_LENGTH) {
             throw new YamlSyntaxException("a number of " + value.length() + " characters: manifests hold numbers of at most "
-                    + MAX_NUMBER_LENGTH, position(lines, node.getStartMark()), false);
+                    + MAX_NUMBER_LENGTH, at, false);
         }
         if (Tag.INT.equals(tag)) {
             String digits = value.replace("_", "");
@@ -150,7 +163,7 @@ public final class LocatedYamlParser {
                 return JSON.textNode(value); // .inf and .nan
             }
             if (Double.isInfinite(d)) {
-                throw new YamlSyntaxException("the number " + value + " is too large to be read", position(lines, node.getStartMark()), false);
+                throw new YamlSyntaxException("the number " + value + " is too large to be read", at, false);
             }
             return JSON.numberNode(d);
         }
@@ -161,32 +174,40 @@ public final class LocatedYamlParser {
      * Refuses, at its line and column, the first character YAML does not allow (control
      * characters such as NUL or ESC; the YAML reader itself would only say "special characters")
      * and the first line longer than {@link #MAX_LINE_LENGTH}. Lines end as in an editor (see {@link EditorLines}).
+     * Returns whether every character is one the subset reader counts as SnakeYAML does.
      */
-    private static void checkCharacters(String text) throws YamlSyntaxException {
+    private static boolean checkCharacters(String text) throws YamlSyntaxException {
         int line = 1;
         int column = 0;
+        boolean plain = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                if (!(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
-                    line++;
-                    column = 0;
+            if (c >= 0x20 && c < 0x7F) {
+                column++; // most characters: printable ASCII
+            } else {
+                plain &= SubsetYamlReader.plainCharacter(c);
+                if (c == '\n' || c == '\r') {
+                    if (!(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+                        line++;
+                        column = 0;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if (Character.isLowSurrogate(c)) {
-                continue; // the second half of a character counted at its first
-            }
-            column++;
-            if (!(c == '\t' || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || Character.isHighSurrogate(c))) {
-                throw new YamlSyntaxException(String.format("the control character U+%04X is not allowed in YAML text", (int) c),
-                        new SourcePosition(line, column), false);
+                if (Character.isLowSurrogate(c)) {
+                    continue; // the second half of a character counted at its first
+                }
+                column++;
+                if (!(c == '\t' || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || Character.isHighSurrogate(c))) {
+                    throw new YamlSyntaxException(String.format("the control character U+%04X is not allowed in YAML text", (int) c),
+                            new SourcePosition(line, column), false);
+                }
             }
             if (column > MAX_LINE_LENGTH) {
                 throw new YamlSyntaxException("this line goes on past " + MAX_LINE_LENGTH
                         + " characters, more than a manifest line may hold: break it over several lines", new SourcePosition(line, column), false);
             }
         }
+        return plain;
     }
 
     /**
