@@ -47,17 +47,22 @@ public final class LocatedYamlParser {
     private static final Resolver RESOLVER = new PlainTextFirstResolver();
 
     public LocatedYaml parse(String text) throws YamlSyntaxException {
-        boolean plain = checkCharacters(text);
-        LocatedYaml common = plain && text.length() < MAX_CODE_POINTS / 2 ? SubsetYamlReader.readPlain(text, RESOLVER) : null;
+        return parse(text.toCharArray(), text.length());
+    }
+
+    /** Parses the first {@code length} characters of {@code text} (a decoded file's buffer, not copied). */
+    LocatedYaml parse(char[] text, int length) throws YamlSyntaxException {
+        boolean plain = checkCharacters(text, length);
+        LocatedYaml common = plain && length < MAX_CODE_POINTS / 2 ? SubsetYamlReader.readPlain(text, length, RESOLVER) : null;
         if (common != null) {
             return common;
         }
-        return snakeYaml(text);
+        return snakeYaml(new String(text, 0, length));
     }
 
     /** SnakeYAML's reading alone, as {@link #parse} does it for what the subset reader does not read. */
     LocatedYaml parseWithSnakeYaml(String text) throws YamlSyntaxException {
-        checkCharacters(text);
+        checkCharacters(text.toCharArray(), text.length());
         return snakeYaml(text);
     }
 
@@ -176,18 +181,18 @@ public final class LocatedYamlParser {
      * and the first line longer than {@link #MAX_LINE_LENGTH}. Lines end as in an editor (see {@link EditorLines}).
      * Returns whether every character is one the subset reader counts as SnakeYAML does.
      */
-    private static boolean checkCharacters(String text) throws YamlSyntaxException {
+    private static boolean checkCharacters(char[] text, int length) throws YamlSyntaxException {
         int line = 1;
         int column = 0;
         boolean plain = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
             if (c >= 0x20 && c < 0x7F) {
                 column++; // most characters: printable ASCII
             } else {
                 plain &= SubsetYamlReader.plainCharacter(c);
                 if (c == '\n' || c == '\r') {
-                    if (!(c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+                    if (!(c == '\r' && i + 1 < length && text[i + 1] == '\n')) {
                         line++;
                         column = 0;
                     }

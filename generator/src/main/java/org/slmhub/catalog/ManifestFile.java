@@ -1,5 +1,6 @@
 package org.slmhub.catalog;
 
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +11,7 @@ public record ManifestFile(Path path, LocatedYaml yaml, YamlSyntaxException synt
 
     public static ManifestFile read(Path path) {
         try {
-            return parse(path, ManifestText.read(path));
+            return parse(path, ManifestText.bytes(path));
         } catch (YamlSyntaxException e) {
             return new ManifestFile(path, null, e);
         }
@@ -31,7 +32,8 @@ public record ManifestFile(Path path, LocatedYaml yaml, YamlSyntaxException synt
     /** Parses bytes {@link #bytes} returned, as {@link #read} parses the file. */
     public static ManifestFile parse(Path path, byte[] bytes) {
         try {
-            return parse(path, ManifestText.decode(bytes));
+            CharBuffer text = ManifestText.decode(bytes);
+            return new ManifestFile(path, new LocatedYamlParser().parse(text.array(), text.limit()), null);
         } catch (YamlSyntaxException e) {
             return new ManifestFile(path, null, e);
         }

@@ -26,10 +26,6 @@ final class ManifestText {
     private ManifestText() {
     }
 
-    static String read(Path path) throws YamlSyntaxException {
-        return decode(bytes(path));
-    }
-
     /** The file's bytes (at most one past {@link #MAX_BYTES}): a plain file only, never through a link. */
     static byte[] bytes(Path path) throws YamlSyntaxException {
         BasicFileAttributes attributes;
@@ -55,8 +51,11 @@ final class ManifestText {
         }
     }
 
-    /** UTF-8 without a leading byte-order mark, which would shift the columns of line 1. */
-    static String decode(byte[] bytes) throws YamlSyntaxException {
+    /**
+     * UTF-8 without a leading byte-order mark, which would shift the columns of line 1; the
+     * characters in an array-backed buffer from 0 to its limit (the parser reads the array itself).
+     */
+    static CharBuffer decode(byte[] bytes) throws YamlSyntaxException {
         String foreign = foreignByteOrderMark(bytes);
         if (foreign != null) {
             throw syntax("the file is " + foreign + " text (it starts with a " + foreign
@@ -77,7 +76,7 @@ final class ManifestText {
             throw syntax("the file goes on past " + MAX_BYTES + " bytes here, more than a manifest may hold", positionAfter(out.flip()));
         }
         decoder.flush(out);
-        return out.flip().toString();
+        return out.flip();
     }
 
     /** Where the next character after {@code text} is, counting lines as an editor does (see {@link EditorLines}). */

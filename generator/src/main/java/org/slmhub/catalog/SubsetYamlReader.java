@@ -51,9 +51,9 @@ final class SubsetYamlReader {
     private int nodes;
     private int depth;
 
-    private SubsetYamlReader(String text, Resolver resolver) {
-        this.s = text.toCharArray();
-        this.end = s.length;
+    private SubsetYamlReader(char[] text, int length, Resolver resolver) {
+        this.s = text;
+        this.end = length;
         startLine(0);
         this.resolver = resolver;
     }
@@ -65,12 +65,12 @@ final class SubsetYamlReader {
                 return null;
             }
         }
-        return readPlain(text, resolver);
+        return readPlain(text.toCharArray(), text.length(), resolver);
     }
 
-    /** As {@link #read}, for a text known to hold only {@link #plainCharacter}s. */
-    static LocatedYaml readPlain(String text, Resolver resolver) {
-        SubsetYamlReader reader = new SubsetYamlReader(text, resolver);
+    /** As {@link #read}, for the first {@code length} characters of a text known to hold only {@link #plainCharacter}s. */
+    static LocatedYaml readPlain(char[] text, int length, Resolver resolver) {
+        SubsetYamlReader reader = new SubsetYamlReader(text, length, resolver);
         try {
             return reader.document();
         } catch (NotSubset | YamlSyntaxException e) {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slmhub.catalog.LocatedYaml;
 import org.slmhub.catalog.SourcePosition;
 
@@ -21,9 +25,32 @@ final class BeyondSchema {
         this.schemaCheck = schemaCheck;
     }
 
-    /** The problem with the node at a pointer the schema had nothing to say about, if any. */
-    Optional<Finding> check(Path file, LocatedYaml yaml, String pointer) {
-        JsonNode value = yaml.tree().at(pointer);
+    /**
+     * Adds the problems of the nodes the schema had nothing to say about (not in {@code reported}).
+     * Only floats and URL fields can have one, so the tree is walked once, looking at nothing else.
+     */
+    void check(Path file, LocatedYaml yaml, Set<String> reported, List<Finding> findings) {
+        walk(file, yaml, yaml.tree(), "", false, reported, findings);
+    }
+
+    private void walk(Path file, LocatedYaml yaml, JsonNode node, String pointer, boolean urlField, Set<String> reported, List<Finding> findings) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                walk(file, yaml, field.getValue(), pointer + "/" + LocatedYaml.segment(field.getKey()),
+                        SchemaCheck.URL_FIELDS.contains(field.getKey()), reported, findings);
+            }
+        } else if (node.isArray()) {
+            boolean sources = pointer.endsWith("/sources");
+            for (int i = 0; i < node.size(); i++) {
+                walk(file, yaml, node.get(i), pointer + "/" + i, sources, reported, findings);
+            }
+        } else if ((node.isFloatingPointNumber() || urlField) && !reported.contains(pointer)) {
+            check(file, yaml, pointer, node, urlField).ifPresent(findings::add);
+        }
+    }
+
+    private Optional<Finding> check(Path file, LocatedYaml yaml, String pointer, JsonNode value, boolean urlField) {
         SourcePosition at = yaml.valuePosition(pointer);
         String field = SchemaCheck.display(pointer);
         if (value.isFloatingPointNumber()) {
@@ -37,7 +64,7 @@ final class BeyondSchema {
                         Rule.SCHEMA_TYPE.hint(schemaCheck.describe(pointer))));
             }
         }
-        if (SchemaCheck.URL_FIELD.matcher(pointer).matches() && !schema.subschemaAt(pointer).isMissingNode()) {
+        if (urlField && !schema.subschemaAt(pointer).isMissingNode()) {
             return urlFormProblem(value).map(problem -> Finding.error(file, at, Rule.URL_FORM,
                     Rule.URL_FORM.message(field, problem), Rule.URL_FORM.hint()));
         }

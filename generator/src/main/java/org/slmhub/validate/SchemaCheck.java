@@ -19,7 +19,8 @@ import org.slmhub.catalog.SourcePosition;
  * offending node, with the field's own description or the closest allowed word as the hint.
  */
 final class SchemaCheck {
-    static final Pattern URL_FIELD = Pattern.compile(".*/(url|homepage|repository|paper|license_link|source|sources/\\d+)$");
+    /** Fields that hold a URL wherever they are; and each item of a {@code sources} list. */
+    static final Set<String> URL_FIELDS = Set.of("url", "homepage", "repository", "paper", "license_link", "source");
     private static final String HTTPS_PATTERN = "^https://";
 
     private final ManifestSchema schema = ManifestSchema.get();
@@ -38,11 +39,7 @@ final class SchemaCheck {
             }
             reported.add(pointer(m.getInstanceLocation()));
         }
-        for (String pointer : yaml.values().keySet()) {
-            if (!reported.contains(pointer)) {
-                beyondSchema.check(file, yaml, pointer).ifPresent(findings::add);
-            }
-        }
+        beyondSchema.check(file, yaml, reported, findings);
         return findings;
     }
 
@@ -118,7 +115,7 @@ final class SchemaCheck {
 
     /** Pattern failures that have a rule of their own, so the message can say what is meant. */
     private static Finding patternFinding(Path file, SourcePosition at, String pointer, String field, JsonNode value, String pattern) {
-        if (pattern.equals(HTTPS_PATTERN) && URL_FIELD.matcher(pointer).matches()) {
+        if (pattern.equals(HTTPS_PATTERN) && urlField(pointer)) {
             return Finding.error(file, at, Rule.HTTPS_ONLY, Rule.HTTPS_ONLY.message(field, shortText(value)), Rule.HTTPS_ONLY.hint());
         }
         if (pointer.equals("/id")) {
@@ -147,6 +144,16 @@ final class SchemaCheck {
     }
 
     /** "/artifacts/0/sha256" → "artifacts[0].sha256", the way people name fields. */
+    /** Whether the node at {@code pointer} holds a URL: a {@link #URL_FIELDS} field, or an item of {@code sources}. */
+    static boolean urlField(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        String last = pointer.substring(slash + 1);
+        if (slash < 0 || URL_FIELDS.contains(last)) {
+            return slash >= 0;
+        }
+        return !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9') && pointer.startsWith("/sources/", slash - "/sources".length());
+    }
+
     static String display(String pointer) {
         if (pointer.isEmpty()) {
             return "manifest";
