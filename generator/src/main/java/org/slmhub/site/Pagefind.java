@@ -1,132 +1,150 @@
 package org.slmhub.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Browser search: the pinned Pagefind release, run through {@code npx}, indexes one record per model
- * that the build sends while it renders (no HTML is parsed, and the indexing overlaps the rendering).
- * A small Node script ({@code pagefind/index-records.mjs}) feeds the records to Pagefind's Node API.
+ * Browser search: the pinned Pagefind release, run through {@code npx}, indexes one small HTML file
+ * per model ({@link SearchRecord#html()}) that the build writes to a temporary folder before the
+ * pages render; Pagefind then indexes while they do. The folder goes as soon as Pagefind has read it.
  */
 public final class Pagefind {
     public static final String VERSION = "1.6.0";
     public static final String MISSING = "browser search needs Node.js (npx) to run Pagefind " + VERSION
             + ": install Node.js 20 (Debian: apt-get install nodejs npm), or build with --no-search";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Pagefind prints once it has read every page: its pages can go while it writes the index. */
+    static final String PAGES_READ = "[Reading languages]";
+    /** Room the pages take in memory, with a margin: a page of 4 KB per model (10,000 models: 40 MB). */
+    private static final long MEMORY_NEEDED = 512L << 20;
 
     private Pagefind() {
     }
 
-    /** Starts the indexer; it writes {@code pagefind/} under the site folder when {@link Indexer#finish()} is called. */
+    /** An indexer that writes {@code pagefind/} under the site folder; see {@link Indexer}. */
     public static Indexer start(Path site) throws IOException {
-        Path script = Files.createTempFile("slmhub-pagefind", ".mjs");
-        try (InputStream in = Pagefind.class.getResourceAsStream("/pagefind/index-records.mjs")) {
-            Files.write(script, in.readAllBytes());
+        Path output = site.resolve("pagefind");
+        return new Indexer(pages -> command(pages, output), pagesFolder(), output);
+    }
+
+    /**
+     * A new folder for the pages, in memory (Linux's /dev/shm) where that has room: 10,000 small files
+     * and their folders written and deleted on a disk cost seconds of waiting (deleting them took 5-17 s
+     * on the 2-core machine's ext4), in memory a fraction of one. Elsewhere, the system's temporary folder.
+     */
+    static Path pagesFolder() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        if (Files.isDirectory(memory) && Files.isWritable(memory) && Files.getFileStore(memory).getUsableSpace() > MEMORY_NEEDED) {
+            return Files.createTempDirectory(memory, "slmhub-pagefind");
         }
-        // --prefer-offline: the version is pinned, so a cached copy is the same program
-        return new Indexer(command(script, site.resolve("pagefind")), script);
+        return Files.createTempDirectory("slmhub-pagefind");
     }
 
-    static List<String> command(Path script, Path output) {
-        return List.of("npx", "--yes", "--prefer-offline", "-p", "pagefind@" + VERSION, "node", script.toString(), output.toString());
+    /**
+     * --prefer-offline: the version is pinned, so a cached copy is the same program. Not --quiet: its
+     * progress lines say when it has read the pages ({@link #PAGES_READ}).
+     */
+    static List<String> command(Path pages, Path output) {
+        return List.of("npx", "--yes", "--prefer-offline", "pagefind@" + VERSION, "--site", pages.toAbsolutePath().toString(),
+                "--output-path", output.toAbsolutePath().toString());
     }
 
-    /** A record as the line {@link Indexer#addLine} sends. */
-    public static String line(Map<String, Object> record) {
-        try {
-            return JSON.writeValueAsString(record);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a search record: " + e.getMessage(), e);
-        }
-    }
-
-    /** A running Pagefind: {@link Indexer#addLine} one record per page, then {@link #finish()}. */
+    /**
+     * A search index in the making: {@link #add} one record per page (from any thread), then
+     * {@link #index()} starts Pagefind on them, and {@link #finish()} waits for it. The pages folder
+     * is deleted once Pagefind has read it (while it writes the index: deleting 10,000 files is not
+     * free), when it ends, fails or cannot start, by {@link #close()}, and when the JVM is stopped
+     * before that (Ctrl-C): a folder in memory would otherwise hold its RAM until a reboot.
+     */
     public static final class Indexer implements AutoCloseable {
-        private final Process process;
-        private final BufferedWriter input;
-        private final Thread reader;
-        private final StringBuilder output = new StringBuilder();
-        private final Path script;
-        private int records;
+        private final Function<Path, List<String>> command;
+        private final Path pages;
+        private final Path output;
+        private final AtomicInteger records = new AtomicInteger();
+        private final StringBuilder log = new StringBuilder();
+        private final Thread onExit = new Thread(this::closeQuietly, "slmhub-pagefind-cleanup");
+        private final Object deleting = new Object();
+        private volatile Process process;
+        private Thread reader;
 
-        Indexer(List<String> command, Path script) throws IOException {
-            this.script = script;
+        /** @param command the command line that indexes the pages folder it is given */
+        Indexer(Function<Path, List<String>> command, Path pages, Path output) {
+            this.command = command;
+            this.pages = pages;
+            this.output = output;
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
+
+        /** Writes the record's file; many threads may add at once. */
+        void add(SearchRecord record) throws IOException {
+            Path file = pages.resolve(record.path());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, record.html(), StandardCharsets.UTF_8);
+            records.incrementAndGet();
+        }
+
+        /** Starts Pagefind on the records added so far; it writes the index while the build goes on. */
+        public synchronized void index() throws IOException {
+            if (process != null || records.get() == 0) {
+                return;
+            }
             try {
-                process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                // run in the pages folder: Pagefind reads a pagefind.yml or .json it finds in its working folder
+                process = new ProcessBuilder(command.apply(pages)).directory(pages.toFile()).redirectErrorStream(true).start();
             } catch (IOException e) {
-                Files.deleteIfExists(script);
+                deletePages();
                 throw new IOException(MISSING, e);
             }
-            input = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+            process.getOutputStream().close(); // Pagefind reads files, not its input
             reader = new Thread(this::collectOutput, "slmhub-pagefind-output");
             reader.setDaemon(true);
             reader.start();
         }
 
-        /** Sends one record made by {@link #line}: url, content, language, meta, filters, sort (Pagefind's custom record). */
-        public synchronized void addLine(String line) throws IOException {
-            try {
-                input.write(line);
-                input.write('\n');
-                records++;
-            } catch (IOException e) {
-                throw failure();
-            }
-        }
-
-        /**
-         * Ends the input: Pagefind then writes its index while the build goes on (it otherwise waited
-         * for the pages to render, with a core idle). Closing twice is harmless.
-         */
-        public synchronized void endInput() throws IOException {
-            try {
-                input.close();
-            } catch (IOException e) {
-                throw failure();
-            }
-        }
-
-        /** Ends the input if that was not done, and waits for the index to be written; returns a summary ("26 pages"). */
+        /** Starts Pagefind if that was not done, waits for the index and deletes the pages; returns a summary ("26 pages"). */
         public synchronized String finish() throws IOException, InterruptedException {
-            endInput();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IOException("Pagefind did not finish in 10 minutes");
+            if (records.get() == 0) {
+                // Pagefind makes no index of no pages: an earlier index would list models that are gone
+                deletePages();
+                deleteTree(output);
+                return "0 pages";
             }
-            reader.join(5_000);
-            if (process.exitValue() != 0) {
-                throw failure();
-            }
-            return records + " pages";
-        }
-
-        private IOException failure() {
+            index();
             try {
-                process.waitFor(30, TimeUnit.SECONDS);
-                reader.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new IOException("Pagefind did not finish in 10 minutes");
+                }
+                reader.join(TimeUnit.MINUTES.toMillis(1)); // its output ends, and so does an early deletion of the pages
+                if (process.exitValue() != 0) {
+                    throw new IOException("Pagefind failed (exit " + process.exitValue() + "): " + lastLines(log()));
+                }
+            } finally {
+                deletePages();
             }
-            String code = process.isAlive() ? "still running" : "exit " + process.exitValue();
-            return new IOException("Pagefind failed (" + code + "): " + lastLines(output()));
+            return records.get() + " pages";
         }
 
         private void collectOutput() {
-            try (InputStream in = process.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    synchronized (output) {
-                        output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (log) {
+                        log.append(line).append('\n');
+                    }
+                    if (line.strip().equals(PAGES_READ)) {
+                        deletePagesEarly();
                     }
                 }
             } catch (IOException e) {
@@ -134,19 +152,67 @@ public final class Pagefind {
             }
         }
 
-        private String output() {
-            synchronized (output) {
-                return output.toString();
+        private void deletePagesEarly() {
+            try {
+                deletePages();
+            } catch (IOException e) {
+                // finish() deletes them again, and says why that failed
             }
         }
 
+        private String log() {
+            synchronized (log) {
+                return log.toString();
+            }
+        }
+
+        /** One deletion at a time: the output reader, finish() and close() may each start one. */
+        private void deletePages() throws IOException {
+            synchronized (deleting) {
+                deleteTree(pages);
+            }
+        }
+
+        /** Stops Pagefind if it runs (a failed build) and deletes the pages; from any thread, more than once. */
         @Override
         public void close() throws IOException {
-            if (process.isAlive()) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is stopping: the hook is this very call
             }
-            Files.deleteIfExists(script);
+            Process running = process;
+            if (running != null && running.isAlive()) {
+                running.descendants().forEach(ProcessHandle::destroyForcibly);
+                running.destroyForcibly();
+            }
+            deletePages();
+        }
+
+        private void closeQuietly() {
+            try {
+                close();
+            } catch (IOException e) {
+                // the JVM is stopping: nothing can report it
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing if it is absent. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -165,8 +231,15 @@ public final class Pagefind {
         }
     }
 
-    private static String lastLines(String output) {
-        List<String> lines = new ArrayList<>(output.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-        return lines.isEmpty() ? "no output" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    /** The last three different lines (Pagefind prints an error on both its outputs, which arrive as one). */
+    static String lastLines(String output) {
+        List<String> lines = output.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> last = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && last.size() < 3; i--) {
+            if (!last.contains(lines.get(i))) {
+                last.add(0, lines.get(i));
+            }
+        }
+        return last.isEmpty() ? "no output" : String.join(" | ", last);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A model page as a Pagefind custom record: the words a reader searches for (name, id, summary,
+ * A model page as a search record ({@link SearchRecord}): the words a reader searches for (name, id, summary,
  * tags, facts, the opening of the card), the filters and sorts the search page offers, and the meta
  * a result shows. Digests, URLs and run snippets are left out. URLs are site-relative
  * ({@code /models/a/b/}); the search page passes the base URL to Pagefind.
@@ -26,25 +26,21 @@ final class PagefindRecords {
         return page.template().equals(MODEL_TEMPLATE);
     }
 
-    static Map<String, Object> of(Page page) {
+    @SuppressWarnings("unchecked")
+    static SearchRecord of(Page page) {
         Map<String, Object> d = page.data();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("url", "/" + page.path().replaceFirst("index\\.html$", ""));
-        record.put("language", "en");
         String facts = String.join(" ", Stream.of("tags", "task", "architecture", "license", "languages", "quantizations", "params", "publisher")
                 .map(k -> text(d, k)).toList());
         String card = d.get("card") instanceof CardHtml.Lazy lazy ? lazy.getOpening() : "";
         // the summary first: with no match in view, a result's excerpt is the start of its content
-        record.put("content", String.join("\n", List.of(text(d, "summary"), card, facts, text(d, "name"), text(d, "id"))));
-        record.put("meta", Map.of("title", text(d, "name"), "id", text(d, "id"), "params", text(d, "params"), "license", text(d, "license")));
-        record.put("filters", d.get("filters"));
+        String content = String.join("\n", List.of(text(d, "summary"), card, facts, text(d, "name"), text(d, "id")));
+        Map<String, String> meta = Map.of("title", text(d, "name"), "id", text(d, "id"), "params", text(d, "params"), "license", text(d, "license"));
         Map<String, String> sort = new LinkedHashMap<>();
         sort.put("params", text(d, "paramsSort"));
         if (!text(d, "dateSort").isEmpty()) {
             sort.put("date", text(d, "dateSort"));
         }
-        record.put("sort", sort);
-        return record;
+        return new SearchRecord(page.path(), "en", content, meta, (Map<String, List<String>>) d.get("filters"), sort);
     }
 
     private static String text(Map<String, Object> data, String key) {

@@ -64,7 +64,6 @@ public final class SiteBuild {
             log.accept("state of the last build: " + state.description() + ", everything is built");
         }
         SiteWriter writer = new SiteWriter(out, state);
-        // Pagefind starts first (npx takes a second) and gets its records before the pages render.
         // the templates are read and parsed beside the planning, so the first changed page renders at once
         CompletableFuture<SiteTemplates> templates = CompletableFuture.supplyAsync(() -> {
             try {
@@ -84,29 +83,23 @@ public final class SiteBuild {
             }
             String templatesHash = templatesHash(options);
             CompletableFuture<Boolean> content = startContentBake(state, templatesHash);
-            CompletableFuture<Void> records;
-            try {
-                records = reindex ? feed(indexer, pages) : CompletableFuture.completedFuture(null);
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                content.handle((baked, failure) -> null).join(); // JBake's store is one per process (serve builds again)
-                throw e;
-            }
             int rendered;
             int data;
             try {
+                if (reindex) {
+                    writeRecords(indexer, pages);
+                }
                 rendered = timed("render pages", () -> writer.render(pages, await(templates), templatesHash));
                 data = timed("write data files", () -> writeData(writer, rows, history, smoke, pages));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // JBake's document store is one per process: a bake left running would break the next build (serve)
                 content.handle((baked, failure) -> null).join();
-                records.handle((fed, failure) -> null).join();
                 throw e;
             }
             boolean baked = await(content);
             writer.removeStale();
             String indexed = indexer == null ? "off" : "unchanged";
             if (reindex) {
-                await(records);
                 indexed = timed("search index (Pagefind " + Pagefind.VERSION + ", waited)", indexer::finish);
             }
             state.write(out); // after the search index, so a failed Pagefind run is not recorded as done
@@ -144,23 +137,25 @@ public final class SiteBuild {
     }
 
     /**
-     * Makes every model page's search record on every core (rendering its card, which the page then
-     * reuses), then sends them from a thread of its own and ends the input: Pagefind writes its index
-     * (most of its time, on one core) while the pages render, where it used to start as they ended.
+     * Writes every model page's search record on every core (rendering its card, which the page then
+     * reuses), then starts Pagefind on them: it writes its index while the pages render.
      */
-    private CompletableFuture<Void> feed(Pagefind.Indexer indexer, List<Page> pages) throws IOException, InterruptedException {
-        List<String> records = timed("search records", () -> pages.parallelStream().filter(PagefindRecords::indexed)
-                .map(page -> Pagefind.line(PagefindRecords.of(page))).toList());
-        return CompletableFuture.runAsync(() -> {
+    private void writeRecords(Pagefind.Indexer indexer, List<Page> pages) throws IOException, InterruptedException {
+        timed("search records", () -> {
             try {
-                for (String record : records) {
-                    indexer.addLine(record);
-                }
-                indexer.endInput();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                pages.parallelStream().filter(PagefindRecords::indexed).forEach(page -> {
+                    try {
+                        indexer.add(PagefindRecords.of(page));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw new IOException("cannot write a search record: " + e.getCause().getMessage(), e.getCause());
             }
-        }, runnable -> new Thread(runnable, "slmhub-pagefind-records").start());
+            return null;
+        });
+        indexer.index();
     }
 
     private Map<String, ModelHistory.Dates> history() throws IOException {

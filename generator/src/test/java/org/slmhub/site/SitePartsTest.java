@@ -91,13 +91,26 @@ class SitePartsTest {
     }
 
     @Test
-    void withoutNpxTheBuildNamesTheFix() throws java.io.IOException {
-        java.nio.file.Path script = java.nio.file.Files.createTempFile("slmhub-test", ".mjs");
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> new Pagefind.Indexer(List.of("slmhub-test-no-such-npx", "--version"), script));
+    void withoutNpxTheBuildNamesTheFixAndRemovesTheRecords(@TempDir Path tmp) throws IOException {
+        Path records = Files.createDirectories(tmp.resolve("records"));
+        Pagefind.Indexer indexer = new Pagefind.Indexer(pages -> List.of("slmhub-test-no-such-npx", "--site", pages.toString()),
+                records, tmp.resolve("site/pagefind"));
+        indexer.add(new SearchRecord("models/acme/m/index.html", "en", "words", Map.of("title", "M"), Map.of(), Map.of()));
+        assertTrue(Files.isRegularFile(records.resolve("models/acme/m/index.html")));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, indexer::index);
         assertEquals(Pagefind.MISSING, e.getMessage());
         assertTrue(Pagefind.MISSING.contains("install Node.js") && Pagefind.MISSING.contains("--no-search"));
-        assertFalse(java.nio.file.Files.exists(script), "the script copy is removed when Node.js is missing");
+        assertFalse(Files.exists(records), "the records are removed when Node.js is missing");
+        indexer.close();
+    }
+
+    @Test
+    void anIndexerClosedBeforeItsRunRemovesTheRecords(@TempDir Path tmp) throws IOException {
+        Path records = Files.createDirectories(tmp.resolve("records"));
+        try (Pagefind.Indexer indexer = new Pagefind.Indexer(pages -> List.of("slmhub-test-no-such-npx"), records, tmp.resolve("pagefind"))) {
+            indexer.add(new SearchRecord("models/a/b/index.html", "en", "w", Map.of(), Map.of(), Map.of()));
+        }
+        assertFalse(Files.exists(records));
     }
 
     @Test
@@ -119,20 +132,35 @@ class SitePartsTest {
         ModelManifest m = new ModelManifest(1, "acme/m", "M", "Acme", "A summary", card, "MIT", null, null, List.of("en"), "text-generation",
                 List.of("chat"), "llama", 1_000_000, 2048, List.of(), null, List.of(), null, List.of(a), null, null, List.of(), null);
         ModelView.Context c = new ModelView.Context("/sub/", new CardHtml().lazy(card), null, java.util.Optional.empty(), List.of(), List.of(), "e");
-        Map<String, Object> record = PagefindRecords.of(new Page("models/acme/m/index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c)));
-        assertEquals("/models/acme/m/", record.get("url"), "site-relative: the page passes the base URL to Pagefind");
-        String content = (String) record.get("content");
+        SearchRecord record = PagefindRecords.of(new Page("models/acme/m/index.html", PagefindRecords.MODEL_TEMPLATE, ModelView.page(m, c)));
+        assertEquals("/models/acme/m/", record.url(), "site-relative: the page passes the base URL to Pagefind");
+        String content = record.content();
         for (String word : List.of("acme/m", "A summary", "chat", "text-generation", "llama", "MIT", "Q8_0", "Opening words about llamas")) {
             assertTrue(content.contains(word), word + " in " + content);
         }
         assertFalse(content.contains("zebraword"), "only the card's first " + PagefindRecords.CARD_WORDS + " words");
         assertFalse(content.contains("abab") || content.contains("https://"), "no digests or URLs");
-        assertEquals(Map.of("title", "M", "id", "acme/m", "params", "1M", "license", "MIT"), record.get("meta"));
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> filters = (Map<String, List<String>>) record.get("filters");
-        assertEquals(List.of("Q8_0"), filters.get("quantization"));
-        assertEquals(List.of("under 100M"), filters.get("size"));
-        assertEquals(Map.of("params", "000000001000000"), record.get("sort"), "no date sort without Git history");
+        assertEquals(Map.of("title", "M", "id", "acme/m", "params", "1M", "license", "MIT"), record.meta());
+        assertEquals(List.of("Q8_0"), record.filters().get("quantization"));
+        assertEquals(List.of("under 100M"), record.filters().get("size"));
+        assertEquals(Map.of("params", "000000001000000"), record.sort(), "no date sort without Git history");
+    }
+
+    @Test
+    void searchRecordHtmlEscapesEveryValueAndKeepsMetaOutOfTheContent() {
+        String hostile = "A <b>&amp;\"x\", y: z";
+        SearchRecord record = new SearchRecord("models/acme/m/index.html", "en", "Summary " + hostile, Map.of("title", hostile),
+                Map.of("license", List.of(hostile)), Map.of("params", "000000000000007"));
+        String html = record.html();
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html);
+        assertTrue(html.contains("<span data-pagefind-body>Summary A &lt;b&gt;&amp;amp;&quot;x&quot;, y: z</span>"), html);
+        assertTrue(html.contains("<span data-pagefind-meta=\"title\">A &lt;b&gt;&amp;amp;&quot;x&quot;, y: z</span>"), html);
+        // Pagefind 1.6.0 decodes a filter's text twice
+        assertTrue(html.contains("<span data-pagefind-filter=\"license\">A &amp;lt;b&amp;gt;&amp;amp;amp;&amp;quot;x&amp;quot;, y: z</span>"), html);
+        assertTrue(html.contains("<span data-pagefind-sort=\"params\">000000000000007</span>"), html);
+        assertEquals(1, html.split("data-pagefind-body", -1).length - 1, "one body: meta, filters and sorts are outside it");
+        assertTrue(html.indexOf("</span>") < html.indexOf("data-pagefind-meta"), "meta after the body's end");
+        assertEquals("x &lt;&gt;&amp;&quot;' y", SearchRecord.escape("x <>&\"' y"));
     }
 
     @Test
