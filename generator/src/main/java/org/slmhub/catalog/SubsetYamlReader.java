@@ -11,8 +11,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads the YAML that manifests are written in, several times faster than SnakeYAML's scanner
- * and composer (two thirds of validating a large catalog): block mappings and indented block
+ * Reads the YAML that manifests are written in, in a fraction of the time of SnakeYAML's scanner
+ * and composer (which were two thirds of validating a large catalog): block mappings and indented block
  * sequences, one-line plain, quoted and flow-sequence scalars, {@code |} and {@code |-} literal
  * blocks, and comments. It gives the tree and positions SnakeYAML's path gives, node for node,
  * or null for anything else (other YAML, errors, limits), which the caller then reads with
@@ -21,13 +21,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class SubsetYamlReader {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** YAML's indicators: a plain scalar cannot start with one (or, for - ? :, is not read here). */
+    /** YAML's indicators: no plain scalar read here starts with one, save a minus before a number. */
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     /** The double-quote escapes read here, and what each stands for; SnakeYAML reads the others. */
     private static final String ESCAPED = "\\\"nt";
+    private static final String UNESCAPED = "\\\"\n\t";
     /** SnakeYAML gives up on a key whose colon is more than 1,024 characters from its start. */
     private static final int MAX_KEY_LENGTH = 1000;
-    private static final String UNESCAPED = "\\\"\n\t";
 
     /** Not in the subset: the caller reads the text with SnakeYAML. Thrown often, so without a trace. */
     private static final class NotSubset extends Exception {
