@@ -39,14 +39,6 @@ public record ManifestFile(Path path, LocatedYaml yaml, YamlSyntaxException synt
         }
     }
 
-    public static ManifestFile parse(Path path, String text) {
-        try {
-            return new ManifestFile(path, new LocatedYamlParser().parse(text), null);
-        } catch (YamlSyntaxException e) {
-            return new ManifestFile(path, null, e);
-        }
-    }
-
     public boolean parsed() {
         return yaml != null;
     }

@@ -175,7 +175,8 @@ final class SubsetYamlReader {
     /** A scalar or flow sequence that starts at {@code at} and ends on its line (a comment may follow). */
     private JsonNode inline(int at, String pointer) throws NotSubset, YamlSyntaxException {
         char c = s[at];
-        values.put(pointer, position(at));
+        SourcePosition where = position(at);
+        values.put(pointer, where);
         if (c == '[') {
             return flowSequence(at, pointer);
         }
@@ -183,7 +184,6 @@ final class SubsetYamlReader {
         if (c == '\'' || c == '"') {
             int[] close = new int[1];
             String text = c == '"' ? doubleQuoted(at, close) : singleQuoted(at, close);
-            SourcePosition where = position(at);
             finishLine(close[0] + 1);
             return LocatedYamlParser.scalar(Tag.STR, text, where);
         }
@@ -191,7 +191,7 @@ final class SubsetYamlReader {
             throw NotSubset.INSTANCE;
         }
         int stop = trimSpaces(at, plainEnd(at));
-        JsonNode scalar = plain(new String(s, at, stop - at), at);
+        JsonNode scalar = plain(new String(s, at, stop - at), where);
         finishLine(stop);
         return scalar;
     }
@@ -218,10 +218,10 @@ final class SubsetYamlReader {
             if (stop == lineEnd || s[stop] != ',' && s[stop] != ']') {
                 throw NotSubset.INSTANCE;
             }
-            String item = pointer + "/" + array.size();
-            values.put(item, position(i));
+            SourcePosition where = position(i);
+            values.put(pointer + "/" + array.size(), where);
             count();
-            array.add(plain(new String(s, i, trimSpaces(i, stop) - i), i));
+            array.add(plain(new String(s, i, trimSpaces(i, stop) - i), where));
             if (s[stop] == ']') {
                 finishLine(stop + 1);
                 depth--;
@@ -237,9 +237,9 @@ final class SubsetYamlReader {
      * Blank lines inside are line breaks; at the end, {@code |} keeps one line break, {@code |-} none.
      */
     private JsonNode literal(int at, int minIndent, String pointer) throws NotSubset, YamlSyntaxException {
-        values.put(pointer, position(at));
-        count();
         SourcePosition where = position(at);
+        values.put(pointer, where);
+        count();
         int header = at + 1;
         boolean strip = header < end && s[header] == '-';
         if (strip) {
@@ -282,8 +282,8 @@ final class SubsetYamlReader {
         return lineStart + indent == lineEnd;
     }
 
-    private JsonNode plain(String text, int at) throws YamlSyntaxException {
-        return LocatedYamlParser.scalar(resolver.resolve(NodeId.scalar, text, true), text, position(at));
+    private JsonNode plain(String text, SourcePosition where) throws YamlSyntaxException {
+        return LocatedYamlParser.scalar(resolver.resolve(NodeId.scalar, text, true), text, where);
     }
 
     /** Whether a plain scalar starts at {@code at}: not at an indicator, except a minus sign before a number. */

@@ -30,23 +30,24 @@ final class BeyondSchema {
      * Only floats and URL fields can have one, so the tree is walked once, looking at nothing else.
      */
     void check(Path file, LocatedYaml yaml, Set<String> reported, List<Finding> findings) {
-        walk(file, yaml, yaml.tree(), "", false, reported, findings);
+        walk(file, yaml, yaml.tree(), "", reported, findings);
     }
 
-    private void walk(Path file, LocatedYaml yaml, JsonNode node, String pointer, boolean urlField, Set<String> reported, List<Finding> findings) {
+    private void walk(Path file, LocatedYaml yaml, JsonNode node, String pointer, Set<String> reported, List<Finding> findings) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                walk(file, yaml, field.getValue(), pointer + "/" + LocatedYaml.segment(field.getKey()),
-                        SchemaCheck.URL_FIELDS.contains(field.getKey()), reported, findings);
+                walk(file, yaml, field.getValue(), pointer + "/" + LocatedYaml.segment(field.getKey()), reported, findings);
             }
         } else if (node.isArray()) {
-            boolean sources = pointer.endsWith("/sources");
             for (int i = 0; i < node.size(); i++) {
-                walk(file, yaml, node.get(i), pointer + "/" + i, sources, reported, findings);
+                walk(file, yaml, node.get(i), pointer + "/" + i, reported, findings);
             }
-        } else if ((node.isFloatingPointNumber() || urlField) && !reported.contains(pointer)) {
-            check(file, yaml, pointer, node, urlField).ifPresent(findings::add);
+        } else {
+            boolean urlField = SchemaCheck.urlField(pointer);
+            if ((node.isFloatingPointNumber() || urlField) && !reported.contains(pointer)) {
+                check(file, yaml, pointer, node, urlField).ifPresent(findings::add);
+            }
         }
     }
 

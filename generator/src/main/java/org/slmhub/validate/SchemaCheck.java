@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.slmhub.catalog.LocatedYaml;
 import org.slmhub.catalog.SourcePosition;
@@ -20,7 +19,7 @@ import org.slmhub.catalog.SourcePosition;
  */
 final class SchemaCheck {
     /** Fields that hold a URL wherever they are; and each item of a {@code sources} list. */
-    static final Set<String> URL_FIELDS = Set.of("url", "homepage", "repository", "paper", "license_link", "source");
+    private static final Set<String> URL_FIELDS = Set.of("url", "homepage", "repository", "paper", "license_link", "source");
     private static final String HTTPS_PATTERN = "^https://";
 
     private final ManifestSchema schema = ManifestSchema.get();
@@ -147,11 +146,18 @@ final class SchemaCheck {
     /** Whether the node at {@code pointer} holds a URL: a {@link #URL_FIELDS} field, or an item of {@code sources}. */
     static boolean urlField(String pointer) {
         int slash = pointer.lastIndexOf('/');
-        String last = pointer.substring(slash + 1);
-        if (slash < 0 || URL_FIELDS.contains(last)) {
-            return slash >= 0;
+        if (slash < 0) {
+            return false;
         }
-        return !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9') && pointer.startsWith("/sources/", slash - "/sources".length());
+        if (URL_FIELDS.contains(pointer.substring(slash + 1))) {
+            return true;
+        }
+        for (int i = slash + 1; i < pointer.length(); i++) {
+            if (pointer.charAt(i) < '0' || pointer.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return slash + 1 < pointer.length() && pointer.startsWith("/sources/", slash - "/sources".length());
     }
 
     static String display(String pointer) {
