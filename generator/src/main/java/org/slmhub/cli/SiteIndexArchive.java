@@ -57,7 +57,7 @@ final class SiteIndexArchive {
         StringBuilder text = new StringBuilder(entries.size() * 100);
         List<String> read = entries.parallelStream().map(e -> {
             String digest = digests.of(e.file());
-            return digest != null ? "sha256 " + digest : stamp(e.file()); // a stat per manifest otherwise: on every core
+            return digest != null ? "checksum " + digest : stamp(e.file()); // a stat per manifest otherwise: on every core
         }).toList();
         for (int i = 0; i < entries.size(); i++) {
             Path file = entries.get(i).file();

@@ -1,12 +1,16 @@
 package org.slmhub.site;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,34 +49,29 @@ final class ApiFiles {
         // The index is read by programs and by the compare page: compact (half the size of indented at 10,000 models).
         // Its entries are written on every core, then put in the index as they are.
         outputs.add(new SiteWriter.Output("api/models.json", indexKey.toString(), () -> {
-            List<String> entries = byId.parallelStream()
+            List<byte[]> entries = byId.parallelStream()
                     .map(m -> memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke))).toList();
-            java.io.StringWriter text = new java.io.StringWriter(entries.size() * 1024);
-            try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
-                g.writeStartObject();
-                g.writeNumberField("format", FORMAT);
-                g.writeNumberField("count", byId.size());
-                g.writeArrayFieldStart("models");
-                for (String entry : entries) {
-                    g.writeRawValue(entry);
+            ByteArrayOutputStream text = new ByteArrayOutputStream(entries.stream().mapToInt(e -> e.length + 1).sum() + 64);
+            text.writeBytes(("{\"format\":" + FORMAT + ",\"count\":" + byId.size() + ",\"models\":[").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < entries.size(); i++) {
+                if (i > 0) {
+                    text.write(',');
                 }
-                g.writeEndArray();
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+                text.writeBytes(entries.get(i));
             }
-            return text + "\n";
+            text.writeBytes("]}\n".getBytes(StandardCharsets.UTF_8));
+            return text.toByteArray();
         }));
         return outputs;
     }
 
     /**
      * A model's line in the index: enough to choose and verify a download. Written field by field
-     * (as a tree of nodes would be, nulls included): a one-model rebuild writes all 10,000 lines again.
+     * (as a tree of nodes would be, nulls included), as UTF-8: a one-model rebuild writes all 10,000 lines again.
      */
-    private static String entry(ModelManifest m, SmokeResults smoke) {
-        java.io.StringWriter text = new java.io.StringWriter(1024);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+    private static byte[] entry(ModelManifest m, SmokeResults smoke) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text, JsonEncoding.UTF8)) {
             g.writeStartObject();
             string(g, "id", m.id());
             string(g, "name", m.name());
@@ -120,9 +119,9 @@ final class ApiFiles {
             }
             g.writeEndObject();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
         }
-        return text.toString();
+        return text.toByteArray();
     }
 
     private static void string(JsonGenerator g, String name, String value) throws IOException {
@@ -133,9 +132,13 @@ final class ApiFiles {
         }
     }
 
-    private static String text(Object value) {
+    /** The whole manifest as UTF-8 (written as bytes: through a String it took a third more CPU), with a final newline. */
+    private static byte[] text(Object value) {
         try {
-            return JSON.writeValueAsString(value) + "\n";
+            byte[] json = JSON.writeValueAsBytes(value);
+            byte[] text = Arrays.copyOf(json, json.length + 1);
+            text[json.length] = '\n';
+            return text;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

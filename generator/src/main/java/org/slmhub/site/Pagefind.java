@@ -52,12 +52,17 @@ public final class Pagefind {
     }
 
     /**
-     * --prefer-offline: the version is pinned, so a cached copy is the same program. Not --quiet: its
-     * progress lines say when it has read the pages ({@link #PAGES_READ}).
+     * The executable an earlier npx run left in npm's cache when it is there ({@link PagefindBinary});
+     * else npx, with --prefer-offline: the version is pinned, so a cached copy is the same program. Not
+     * --quiet: its progress lines say when it has read the pages ({@link #PAGES_READ}).
      */
     static List<String> command(Path pages, Path output) {
-        return List.of("npx", "--yes", "--prefer-offline", "pagefind@" + VERSION, "--site", pages.toAbsolutePath().toString(),
-                "--output-path", output.toAbsolutePath().toString());
+        List<String> args = List.of("--site", pages.toAbsolutePath().toString(), "--output-path", output.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>();
+        PagefindBinary.inNpxCache(VERSION, System.getenv(), System.getProperty("os.name"), System.getProperty("os.arch"))
+                .ifPresentOrElse(exe -> command.add(exe.toString()), () -> command.addAll(List.of("npx", "--yes", "--prefer-offline", "pagefind@" + VERSION)));
+        command.addAll(args);
+        return command;
     }
 
     /**

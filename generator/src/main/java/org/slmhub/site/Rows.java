@@ -35,7 +35,7 @@ final class Rows {
         List<String[]> computed = entries.parallelStream().map(e -> {
             ModelManifest m = e.manifest();
             String digest = digests.of(e.file());
-            String manifestKey = digest != null ? "sha256 " + digest : memo.get("manifest-key", m, "", () -> "bound " + boundDigest(m));
+            String manifestKey = digest != null ? "checksum " + digest : memo.get("manifest-key", m, "", () -> "bound " + boundDigest(m));
             // hashed short: a listing page's key holds its hundred rows' keys
             return new String[] {manifestKey, BuildState.contentHash(m.id() + "\n" + manifestKey + "\n" + history.get(m.id()) + "\n" + base)};
         }).toList();

@@ -2,7 +2,6 @@ package org.slmhub.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,13 @@ import java.util.function.Supplier;
 
 /** Writes outputs into the site folder, skipping every file whose inputs did not change since the last build. */
 final class SiteWriter {
+    /** Room for a model page without growing (they are 10-20 KB). */
+    private static final int PAGE_CAPACITY = 32 * 1024;
     private final Path out;
     private final BuildState state;
 
-    /** A generated file whose text is made only when its key (what it is made of) changed since the last build. */
-    record Output(String path, String key, Supplier<String> text) {
+    /** A generated file whose bytes are made only when its key (what it is made of) changed since the last build. */
+    record Output(String path, String key, Supplier<byte[]> bytes) {
     }
 
     SiteWriter(Path out, BuildState state) {
@@ -34,8 +35,10 @@ final class SiteWriter {
             pages.parallelStream().forEach(page -> {
                 String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + page.key());
                 if (state.changed(out, page.path(), hash)) {
-                    try (Writer w = Files.newBufferedWriter(parentsOf(page.path()), StandardCharsets.UTF_8)) {
-                        templates.render(page, w);
+                    try {
+                        PageText text = new PageText(PAGE_CAPACITY);
+                        templates.render(page, text);
+                        Files.write(parentsOf(page.path()), text.utf8());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -65,7 +68,7 @@ final class SiteWriter {
                     return false;
                 }
                 try {
-                    Files.writeString(parentsOf(o.path()), o.text().get(), StandardCharsets.UTF_8);
+                    Files.write(parentsOf(o.path()), o.bytes().get());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

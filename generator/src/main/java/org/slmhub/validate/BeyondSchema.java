@@ -37,13 +37,21 @@ final class BeyondSchema {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                walk(file, yaml, field.getValue(), pointer + "/" + LocatedYaml.segment(field.getKey()), reported, findings);
+                JsonNode value = field.getValue();
+                if (value.isContainerNode() || value.isFloatingPointNumber() || SchemaCheck.urlField(pointer, field.getKey())) {
+                    walk(file, yaml, value, pointer + "/" + LocatedYaml.segment(field.getKey()), reported, findings);
+                }
             }
         } else if (node.isArray()) {
+            boolean urls = SchemaCheck.urlItems(pointer);
             for (int i = 0; i < node.size(); i++) {
-                walk(file, yaml, node.get(i), pointer + "/" + i, reported, findings);
+                JsonNode item = node.get(i);
+                if (item.isContainerNode() || item.isFloatingPointNumber() || urls) {
+                    walk(file, yaml, item, pointer + "/" + i, reported, findings);
+                }
             }
         } else {
+            // only floats and URL fields come this far (or a root that is no mapping): the pointer is made for them alone
             boolean urlField = SchemaCheck.urlField(pointer);
             if ((node.isFloatingPointNumber() || urlField) && !reported.contains(pointer)) {
                 check(file, yaml, pointer, node, urlField).ifPresent(findings::add);

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +25,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogLayout;
+import org.slmhub.catalog.ContentChecksum;
 import org.slmhub.catalog.ManifestFile;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.catalog.RecordBytes;
@@ -35,21 +34,21 @@ import org.slmhub.catalog.SourcePosition;
 /**
  * What a fresh {@code slmhub build} keeps of each manifest between runs, in one file beside the
  * build state: the file's own checks (syntax, schema, the rules of one manifest) and its bound
- * record ({@link RecordBytes}), keyed by path, size, modification time and SHA-256 of the file's bytes (read only when size
+ * record ({@link RecordBytes}), keyed by path, size, modification time and checksum ({@link ContentChecksum}) of the file's bytes (read only when size
  * or time differ) and the code that checked it ({@link CheckerVersion}). A build after one edit parses and checks that one file; the
  * catalog-wide rules still run on every manifest. Files that did not bind are checked every time.
  * An unreadable, damaged or older-format file is ignored and written anew.
  */
 public final class CheckedManifests {
     public static final String FILE = ".slmhub-manifests";
-    /** Bumped when the layout below changes (2: records as {@link RecordBytes}, not JSON). */
-    static final int FORMAT = 2;
+    /** Bumped when the layout below changes (2: records as {@link RecordBytes}, not JSON; 3: a checksum, not SHA-256). */
+    static final int FORMAT = 3;
     private static final String MAGIC = "slmhub checked manifests";
 
     /** {@code encoded}: the entry as read, written back as it is when the file is unchanged. */
-    private record Kept(long size, long modifiedNanos, byte[] sha256, ModelManifest manifest, List<Finding> findings, byte[] encoded) {
+    private record Kept(long size, long modifiedNanos, byte[] checksum, ModelManifest manifest, List<Finding> findings, byte[] encoded) {
         Kept stamped(long size, long modifiedNanos) {
-            return size == this.size && modifiedNanos == this.modifiedNanos ? this : new Kept(size, modifiedNanos, sha256, manifest, findings, null);
+            return size == this.size && modifiedNanos == this.modifiedNanos ? this : new Kept(size, modifiedNanos, checksum, manifest, findings, null);
         }
     }
 
@@ -90,7 +89,7 @@ public final class CheckedManifests {
         Kept kept = before.get(key);
         CatalogLayout.Stamp stamp = scanned != null ? scanned : stamp(path);
         // Size and modification time unchanged: the same file (the in-memory cache of serve trusts them too),
-        // and SHA-256 of every manifest was most of the time such a build took; otherwise the bytes decide.
+        // and a checksum of every manifest was most of the time such a build took; otherwise the bytes decide.
         if (kept != null && stamp != null && kept.size() == stamp.size() && kept.modifiedNanos() == stamp.modifiedNanos()) {
             return reuse(path, key, kept);
         }
@@ -99,14 +98,14 @@ public final class CheckedManifests {
             parsed.incrementAndGet();
             return validator.checkOne(ManifestFile.read(path)); // reports why it cannot be read
         }
-        byte[] sha256 = sha256(bytes);
-        if (kept != null && Arrays.equals(kept.sha256(), sha256)) {
+        byte[] checksum = ContentChecksum.of(bytes);
+        if (kept != null && Arrays.equals(kept.checksum(), checksum)) {
             return reuse(path, key, kept.stamped(stamp.size(), stamp.modifiedNanos()));
         }
         parsed.incrementAndGet();
         Validator.Checked c = validator.checkOne(ManifestFile.parse(path, bytes));
         if (c.entry() != null) {
-            now.put(key, new Kept(stamp.size(), stamp.modifiedNanos(), sha256, c.entry().manifest(), c.findings(), null));
+            now.put(key, new Kept(stamp.size(), stamp.modifiedNanos(), checksum, c.entry().manifest(), c.findings(), null));
         }
         return c;
     }
@@ -128,10 +127,10 @@ public final class CheckedManifests {
         }
     }
 
-    /** The SHA-256 (hex) of a manifest file's bytes as the last {@link #validate} saw them, or null when it did not bind. */
+    /** The checksum (hex, {@link ContentChecksum}) of a manifest file's bytes as the last {@link #validate} saw them, or null when it did not bind. */
     public String digest(Path file) {
         Kept k = now.get(file.toAbsolutePath().normalize().toString());
-        return k == null ? null : java.util.HexFormat.of().formatHex(k.sha256());
+        return k == null ? null : ContentChecksum.hex(k.checksum());
     }
 
     /** How many files the last {@link #validate} parsed and checked (the others' checks were kept). */
@@ -181,7 +180,7 @@ public final class CheckedManifests {
             out.writeUTF(e.getKey());
             out.writeLong(k.size());
             out.writeLong(k.modifiedNanos());
-            out.write(k.sha256());
+            out.write(k.checksum());
             java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream(8192);
             RecordBytes.write(new DataOutputStream(manifest), k.manifest());
             out.writeInt(manifest.size());
@@ -225,7 +224,7 @@ public final class CheckedManifests {
             String path = in.readUTF();
             long size = in.readLong();
             long modified = in.readLong();
-            byte[] sha256 = in.readNBytes(32);
+            byte[] checksum = in.readNBytes(ContentChecksum.BYTES);
             int length = in.readInt();
             int manifest = bytes.length - Long.BYTES - in.available();
             in.skipNBytes(length);
@@ -240,7 +239,7 @@ public final class CheckedManifests {
                 list.add(new Finding(null, at, severity, rule, message, in.readBoolean() ? hint : null));
             }
             int end = bytes.length - Long.BYTES - in.available();
-            entries.add(new Encoded(path, size, modified, sha256, manifest, length, List.copyOf(list), start, end));
+            entries.add(new Encoded(path, size, modified, checksum, manifest, length, List.copyOf(list), start, end));
             start = end;
         }
         if (in.available() != 0) {
@@ -254,7 +253,7 @@ public final class CheckedManifests {
                 if (record.available() != 0) {
                     throw new IOException("damaged record bytes");
                 }
-                return new Kept(e.size(), e.modified(), e.sha256(), m, e.findings(), Arrays.copyOfRange(bytes, e.start(), e.end()));
+                return new Kept(e.size(), e.modified(), e.checksum(), m, e.findings(), Arrays.copyOfRange(bytes, e.start(), e.end()));
             } catch (IOException x) {
                 throw new java.io.UncheckedIOException(x);
             }
@@ -267,7 +266,7 @@ public final class CheckedManifests {
     }
 
     /** An entry as read, before its record is bound: {@code manifest}/{@code length} and {@code start}/{@code end} are offsets in the file. */
-    private record Encoded(String path, long size, long modified, byte[] sha256, int manifest, int length, List<Finding> findings, int start, int end) {
+    private record Encoded(String path, long size, long modified, byte[] checksum, int manifest, int length, List<Finding> findings, int start, int end) {
     }
 
     /** Any length of text (writeUTF stops at 64 KB). */
@@ -279,13 +278,5 @@ public final class CheckedManifests {
 
     private static String readText(DataInputStream in) throws IOException {
         return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -89,19 +89,33 @@ final class ManifestRules {
 
     private void checkCard(CatalogEntry entry, List<Finding> out) {
         Set<String> headings = new HashSet<>();
-        // Only lines that start with '#' can be headings: test those alone, not the whole card.
-        entry.manifest().card().lines().filter(line -> line.startsWith("#")).forEach(line -> {
-            String title = headingTitle(line);
-            if (title != null) {
-                headings.add(title.toLowerCase(Locale.ROOT));
+        // Only lines that start with '#' can be headings: only those become strings.
+        String card = entry.manifest().card();
+        for (int start = 0; start < card.length(); ) {
+            int end = lineEnd(card, start);
+            if (card.charAt(start) == '#') {
+                String title = headingTitle(card.substring(start, end));
+                if (title != null) {
+                    headings.add(title.toLowerCase(Locale.ROOT));
+                }
             }
-        });
+            start = end < card.length() && card.charAt(end) == '\r' && end + 1 < card.length() && card.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+        }
         List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
         if (!missing.isEmpty()) {
             String names = String.join(", ", missing.stream().map(s -> "`## " + s + "`").toList());
             out.add(new Finding(entry.file(), entry.yaml().keyPosition("/card"), Severity.ERROR, Rule.CARD_SECTIONS,
                     Rule.CARD_SECTIONS.message(missing.size() == 1 ? "" : "s", names), Rule.CARD_SECTIONS.hint()));
         }
+    }
+
+    /** Where the line from {@code start} ends: at a line feed or carriage return, as {@link String#lines()} splits. */
+    private static int lineEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     /**

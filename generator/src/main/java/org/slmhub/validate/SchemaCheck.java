@@ -142,24 +142,31 @@ final class SchemaCheck {
         return sb.toString();
     }
 
-    /** "/artifacts/0/sha256" → "artifacts[0].sha256", the way people name fields. */
     /** Whether the node at {@code pointer} holds a URL: a {@link #URL_FIELDS} field, or an item of {@code sources}. */
     static boolean urlField(String pointer) {
         int slash = pointer.lastIndexOf('/');
-        if (slash < 0) {
-            return false;
-        }
-        if (URL_FIELDS.contains(pointer.substring(slash + 1))) {
+        return slash >= 0 && urlField(pointer.substring(0, slash), pointer.substring(slash + 1));
+    }
+
+    /** Whether the field or item {@code name} of the node at {@code parent} holds a URL; the walk asks before it makes a pointer. */
+    static boolean urlField(String parent, String name) {
+        if (URL_FIELDS.contains(name)) {
             return true;
         }
-        for (int i = slash + 1; i < pointer.length(); i++) {
-            if (pointer.charAt(i) < '0' || pointer.charAt(i) > '9') {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
                 return false;
             }
         }
-        return slash + 1 < pointer.length() && pointer.startsWith("/sources/", slash - "/sources".length());
+        return !name.isEmpty() && urlItems(parent);
     }
 
+    /** Whether the items of the sequence at {@code pointer} are URLs (those of {@code sources}). */
+    static boolean urlItems(String pointer) {
+        return pointer.endsWith("/sources");
+    }
+
+    /** "/artifacts/0/sha256" → "artifacts[0].sha256", the way people name fields. */
     static String display(String pointer) {
         if (pointer.isEmpty()) {
             return "manifest";
