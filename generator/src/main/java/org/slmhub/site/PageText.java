@@ -50,6 +50,12 @@ final class PageText extends Writer {
     public void close() {
     }
 
+    /** Empties the buffer for the next page (its room stays). */
+    PageText clear() {
+        text.setLength(0);
+        return this;
+    }
+
     byte[] utf8() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

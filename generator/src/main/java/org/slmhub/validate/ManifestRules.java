@@ -88,9 +88,18 @@ final class ManifestRules {
     }
 
     private void checkCard(CatalogEntry entry, List<Finding> out) {
+        Set<String> headings = headings(entry.manifest().card());
+        List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
+        if (!missing.isEmpty()) {
+            String names = String.join(", ", missing.stream().map(s -> "`## " + s + "`").toList());
+            out.add(new Finding(entry.file(), entry.yaml().keyPosition("/card"), Severity.ERROR, Rule.CARD_SECTIONS,
+                    Rule.CARD_SECTIONS.message(missing.size() == 1 ? "" : "s", names), Rule.CARD_SECTIONS.hint()));
+        }
+    }
+
+    /** The titles of a card's Markdown headings, in lower case. Only lines that start with '#' become strings. */
+    static Set<String> headings(String card) {
         Set<String> headings = new HashSet<>();
-        // Only lines that start with '#' can be headings: only those become strings.
-        String card = entry.manifest().card();
         for (int start = 0; start < card.length(); ) {
             int end = lineEnd(card, start);
             if (card.charAt(start) == '#') {
@@ -101,12 +110,7 @@ final class ManifestRules {
             }
             start = end < card.length() && card.charAt(end) == '\r' && end + 1 < card.length() && card.charAt(end + 1) == '\n' ? end + 2 : end + 1;
         }
-        List<String> missing = CARD_SECTIONS.stream().filter(s -> !headings.contains(s.toLowerCase(Locale.ROOT))).toList();
-        if (!missing.isEmpty()) {
-            String names = String.join(", ", missing.stream().map(s -> "`## " + s + "`").toList());
-            out.add(new Finding(entry.file(), entry.yaml().keyPosition("/card"), Severity.ERROR, Rule.CARD_SECTIONS,
-                    Rule.CARD_SECTIONS.message(missing.size() == 1 ? "" : "s", names), Rule.CARD_SECTIONS.hint()));
-        }
+        return headings;
     }
 
     /** Where the line from {@code start} ends: at a line feed or carriage return, as {@link String#lines()} splits. */

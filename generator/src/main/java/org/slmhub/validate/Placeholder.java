@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slmhub.catalog.ManifestScaffold;
 import org.slmhub.catalog.SourcePosition;
@@ -46,15 +47,14 @@ final class Placeholder {
         return out;
     }
 
-    private static boolean contains(byte[] text, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= text.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (text[i + j] != part[j]) {
-                    continue outer;
-                }
+    /** Whether {@code part} occurs in {@code text}: a tight scan for its first byte (rare in manifests), then a comparison. */
+    static boolean contains(byte[] text, byte[] part) {
+        byte first = part[0];
+        int last = text.length - part.length;
+        for (int i = 0; i <= last; i++) {
+            if (text[i] == first && Arrays.equals(text, i, i + part.length, part, 0, part.length)) {
+                return true;
             }
-            return true;
         }
         return false;
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ManifestRulesHeadingTest {
@@ -28,5 +32,29 @@ class ManifestRulesHeadingTest {
         String title = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ManifestRules.headingTitle(line));
         System.out.printf("heading title of a %,d-character line: %.1f ms%n", line.length(), (System.nanoTime() - start) / 1e6);
         assertEquals(line.substring(3), title);
+    }
+
+    @Test
+    void cardHeadingsAreFoundOnEveryKindOfLineBreak() {
+        assertEquals(Set.of("intended use", "limitations", "bias"),
+                ManifestRules.headings("# Intended use\r\ntext\r## Limitations\n\n### Bias ##\n#NoBlank\n text # no heading"));
+        assertEquals(Set.of(), ManifestRules.headings(""));
+        assertEquals(Set.of("end"), ManifestRules.headings("\n\r\n## End"));
+    }
+
+    @Test
+    void cardHeadingsAreThoseOfTheCardsLinesOnRandomCards() {
+        // the reference: every line as String#lines() splits them, each tested as a heading
+        Random random = new Random(5);
+        String[] parts = {"# ", "## ", "Limitations", " ", "#", "\n", "\r", "\r\n", "x", "\t", "Bias and risks"};
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder card = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                card.append(parts[random.nextInt(parts.length)]);
+            }
+            Set<String> expected = new HashSet<>();
+            card.toString().lines().map(ManifestRules::headingTitle).filter(t -> t != null).forEach(t -> expected.add(t.toLowerCase(Locale.ROOT)));
+            assertEquals(expected, ManifestRules.headings(card.toString()), card.toString());
+        }
     }
 }

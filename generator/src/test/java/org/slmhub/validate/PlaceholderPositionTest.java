@@ -1,6 +1,8 @@
 package org.slmhub.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,5 +33,17 @@ class PlaceholderPositionTest {
     void aByteOrderMarkTakesNoColumnAndSeparatorsEndNoLine() throws IOException {
         assertEquals(List.of(new SourcePosition(1, 7)), positions("\uFEFFname: " + Placeholder.MARKER + "\n"));
         assertEquals(List.of(new SourcePosition(2, 9)), positions("a: 1\r\ncard: x\u2029" + Placeholder.MARKER + "\n"));
+    }
+
+    @Test
+    void theMarkerIsFoundAtEitherEndAndNotWhenCutShort() {
+        byte[] marker = Placeholder.MARKER.getBytes(StandardCharsets.UTF_8);
+        assertTrue(Placeholder.contains(marker, marker));
+        assertTrue(Placeholder.contains(("a: " + Placeholder.MARKER).getBytes(StandardCharsets.UTF_8), marker));
+        assertTrue(Placeholder.contains((Placeholder.MARKER + "\nb: 1").getBytes(StandardCharsets.UTF_8), marker));
+        String cut = Placeholder.MARKER.substring(0, Placeholder.MARKER.length() - 1);
+        assertFalse(Placeholder.contains(("a: " + cut).getBytes(StandardCharsets.UTF_8), marker));
+        assertFalse(Placeholder.contains((cut + " " + cut).getBytes(StandardCharsets.UTF_8), marker));
+        assertFalse(Placeholder.contains(new byte[0], marker));
     }
 }
