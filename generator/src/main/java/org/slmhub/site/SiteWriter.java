@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /** Writes outputs into the site folder, skipping every file whose inputs did not change since the last build. */
 final class SiteWriter {
     /** One page buffer per rendering thread, kept between pages: a model page is 8-20 KB. */
-    private static final ThreadLocal<PageText> PAGE = ThreadLocal.withInitial(() -> new PageText(32 * 1024));
+    private static final ThreadLocal<TextBuffer> PAGE = ThreadLocal.withInitial(() -> new TextBuffer(32 * 1024));
     private final Path out;
     private final BuildState state;
 
@@ -36,7 +36,7 @@ final class SiteWriter {
                 String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + page.key());
                 if (state.changed(out, page.path(), hash)) {
                     try {
-                        PageText text = PAGE.get().clear();
+                        TextBuffer text = PAGE.get().clear();
                         templates.render(page, text);
                         Files.write(parentsOf(page.path()), text.utf8());
                     } catch (IOException e) {

@@ -4,15 +4,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A page's text as Freemarker writes it, kept in memory until it is written as UTF-8 in one go.
- * Freemarker writes a page in thousands of small pieces; {@link java.io.BufferedWriter} and
- * {@link java.io.StringWriter} take a lock for each and the file writer encodes each piece, while
+ * Text that Freemarker or Jackson writes, kept in memory until it is encoded as UTF-8 in one go.
+ * They write in thousands of small pieces; {@link java.io.BufferedWriter} and
+ * {@link java.io.StringWriter} take a lock for each and a file writer encodes each piece, while
  * a {@link StringBuilder} of Latin-1 text copies bytes.
  */
-final class PageText extends Writer {
+final class TextBuffer extends Writer {
     private final StringBuilder text;
 
-    PageText(int capacity) {
+    TextBuffer(int capacity) {
         text = new StringBuilder(capacity);
     }
 
@@ -51,7 +51,7 @@ final class PageText extends Writer {
     }
 
     /** Empties the buffer for the next page (its room stays). */
-    PageText clear() {
+    TextBuffer clear() {
         text.setLength(0);
         return this;
     }
