@@ -4,7 +4,7 @@
 <h1>Compare models</h1>
 <p>Choose models, or link here with <code>?m=publisher/model,publisher/model</code>.</p>
 <form id="compare-form" class="filters">
-  <select id="compare-pick" aria-label="Model to add"><option value="">add a model…</option></select>
+  <select id="compare-pick" aria-label="Model to add"><option value="">add a model&hellip;</option></select>
   <button type="button" id="compare-clear">Clear</button>
 </form>
 <div id="compare-table" class="compare"><p class="muted">No models chosen yet.</p></div>

@@ -8,7 +8,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <#-- Only the site's own scripts, styles and data; WebAssembly for Pagefind. Cards are sanitized too: this is the second wall. -->
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
-<title>${title} · slmhub</title>
+<#-- entities, not the characters: a page of ASCII is encoded to UTF-8 by a plain copy -->
+<title>${title} &middot; slmhub</title>
 <link rel="stylesheet" href="${base}site.css">
 <link rel="alternate" type="application/atom+xml" href="${base}feed.xml" title="slmhub: new and updated models">
 </head>
@@ -32,7 +33,7 @@
 </main>
 <footer class="bottom">
   slmhub: small language models kept as data in Git.
-  <a href="${base}api/models.json">API</a> · <a href="${base}schema/model.schema.json">Schema</a> · <a href="${base}feed.xml">Feed</a>
+  <a href="${base}api/models.json">API</a> &middot; <a href="${base}schema/model.schema.json">Schema</a> &middot; <a href="${base}feed.xml">Feed</a>
 </footer>
 <script src="${base}site.js"></script>
 </body>

@@ -11,8 +11,12 @@ import java.util.function.Supplier;
 
 /** Writes outputs into the site folder, skipping every file whose inputs did not change since the last build. */
 final class SiteWriter {
-    /** One page buffer per rendering thread, kept between pages: a model page is 8-20 KB. */
-    private static final ThreadLocal<TextBuffer> PAGE = ThreadLocal.withInitial(() -> new TextBuffer(32 * 1024));
+    /**
+     * Room for most pages (a model page is 8-20 KB). A new buffer per page: a buffer kept per thread
+     * stays a UTF-16 one after a page with a character beyond Latin-1, and every later page on that
+     * thread would pay for it (Latin-1 text is copied as bytes).
+     */
+    private static final int PAGE_CAPACITY = 16 * 1024;
     private final Path out;
     private final BuildState state;
 
@@ -36,7 +40,7 @@ final class SiteWriter {
                 String hash = BuildState.contentHash(templatesHash + "\n" + page.template() + "\n" + page.key());
                 if (state.changed(out, page.path(), hash)) {
                     try {
-                        TextBuffer text = PAGE.get().clear();
+                        TextBuffer text = new TextBuffer(PAGE_CAPACITY);
                         templates.render(page, text);
                         Files.write(parentsOf(page.path()), text.utf8());
                     } catch (IOException e) {

@@ -50,12 +50,6 @@ final class TextBuffer extends Writer {
     public void close() {
     }
 
-    /** Empties the buffer for the next page (its room stays). */
-    TextBuffer clear() {
-        text.setLength(0);
-        return this;
-    }
-
     byte[] utf8() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
