@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ final class SiteWriter {
     private static final int PAGE_CAPACITY = 16 * 1024;
     private final Path out;
     private final BuildState state;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     /** A generated file whose bytes are made only when its key (what it is made of) changed since the last build. */
     record Output(String path, String key, Supplier<byte[]> bytes) {
@@ -92,9 +95,18 @@ final class SiteWriter {
         return removed;
     }
 
+    /**
+     * The file's path, its folders made. Each folder is made or checked once per build: on a folder
+     * that exists, createDirectories fails a mkdir and builds an exception (10,000 registry files
+     * share 500 publisher folders).
+     */
     private Path parentsOf(String path) throws IOException {
         Path file = out.resolve(path);
-        Files.createDirectories(file.getParent());
+        Path folder = file.getParent();
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
         return file;
     }
 }
