@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slmhub.catalog.ModelManifest;
  */
 final class ApiFiles {
     static final int FORMAT = 1;
+    static final String INDEX = "api/models.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
@@ -33,32 +35,54 @@ final class ApiFiles {
     /**
      * The index and one file per model, each with a key of what it is made of ({@code manifestKeys}:
      * a model id's manifest key, see {@link Rows}), so only files whose key changed are written; a
-     * text is made only then, reusing each unchanged manifest's text from {@code memo}.
+     * text is made only then, reusing each unchanged manifest's text from {@code memo} and each
+     * unchanged line of the index from the last build's ({@link RegistryLines}, kept in {@code out}
+     * for this site {@code code}).
      */
-    static List<SiteWriter.Output> outputs(List<ModelManifest> models, SmokeResults smoke, UnaryOperator<String> manifestKeys, SiteMemo memo) {
+    static List<SiteWriter.Output> outputs(List<ModelManifest> models, SmokeResults smoke, UnaryOperator<String> manifestKeys, SiteMemo memo,
+                                           Path out, String code) {
         List<ModelManifest> byId = models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList();
         List<SiteWriter.Output> outputs = new ArrayList<>(byId.size() + 1);
         StringBuilder indexKey = new StringBuilder(byId.size() * 100).append("index ").append(FORMAT).append('\n');
+        List<String> ids = new ArrayList<>(byId.size());
+        List<String> lineKeys = new ArrayList<>(byId.size());
         for (ModelManifest m : byId) {
             String key = manifestKeys.apply(m.id());
-            indexKey.append(m.id()).append(' ').append(key).append(' ').append(smoke.of(m.id())).append('\n');
+            String lineKey = key + " " + smoke.of(m.id());
+            indexKey.append(m.id()).append(' ').append(lineKey).append('\n');
+            ids.add(m.id());
+            lineKeys.add(lineKey);
             outputs.add(new SiteWriter.Output("api/models/" + m.id() + ".json", "model " + key, () -> memo.get("api", m, "", () -> text(m))));
         }
         // The index is read by programs and by the compare page: compact (half the size of indented at 10,000 models).
-        // Its entries are written on every core, then put in the index as they are.
-        outputs.add(new SiteWriter.Output("api/models.json", indexKey.toString(), () -> {
-            List<byte[]> entries = byId.parallelStream()
-                    .map(m -> memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke))).toList();
+        // Its lines are made on every core (or taken from the last build's index), then put in the index as they are.
+        outputs.add(new SiteWriter.Output(INDEX, indexKey.toString(), () -> {
+            RegistryLines kept = RegistryLines.read(out, code);
+            List<byte[]> entries = java.util.stream.IntStream.range(0, byId.size()).parallel().mapToObj(i -> {
+                ModelManifest m = byId.get(i);
+                byte[] line = kept.line(m.id(), lineKeys.get(i));
+                return line != null ? line : memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke));
+            }).toList();
             ByteArrayOutputStream text = new ByteArrayOutputStream(entries.stream().mapToInt(e -> e.length + 1).sum() + 64);
             text.writeBytes(("{\"format\":" + FORMAT + ",\"count\":" + byId.size() + ",\"models\":[").getBytes(StandardCharsets.UTF_8));
+            int[] starts = new int[entries.size()];
+            int[] lengths = new int[entries.size()];
             for (int i = 0; i < entries.size(); i++) {
                 if (i > 0) {
                     text.write(',');
                 }
+                starts[i] = text.size();
+                lengths[i] = entries.get(i).length;
                 text.writeBytes(entries.get(i));
             }
             text.writeBytes("]}\n".getBytes(StandardCharsets.UTF_8));
-            return text.toByteArray();
+            byte[] index = text.toByteArray();
+            try {
+                RegistryLines.write(out, code, ids, lineKeys, starts, lengths, index);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return index;
         }));
         return outputs;
     }

@@ -229,7 +229,7 @@ public final class SiteBuild {
 
     private int writeData(SiteWriter writer, Rows rows, Map<String, ModelHistory.Dates> history, SmokeResults smoke, List<Page> pages) throws IOException {
         List<ModelManifest> models = entries.stream().map(CatalogEntry::manifest).toList();
-        int written = writer.writeChanged(ApiFiles.outputs(models, smoke, rows::manifestKey, memo), siteCode());
+        int written = writer.writeChanged(ApiFiles.outputs(models, smoke, rows::manifestKey, memo, out, siteCode()), siteCode());
         written += writer.write("schema/model.schema.json", ManifestSchema.text()) ? 1 : 0;
         written += writer.write("feed.xml", FeedAndSitemap.feed(models, history, options)) ? 1 : 0;
         List<String> paths = new ArrayList<>(pages.stream().map(Page::path).filter(p -> !p.equals("404.html")).toList());
