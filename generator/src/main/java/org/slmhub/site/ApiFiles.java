@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.slmhub.catalog.ModelManifest;
 
 /**
@@ -44,43 +46,42 @@ final class ApiFiles {
         List<ModelManifest> byId = models.stream().sorted(Comparator.comparing(ModelManifest::id)).toList();
         List<SiteWriter.Output> outputs = new ArrayList<>(byId.size() + 1);
         StringBuilder indexKey = new StringBuilder(byId.size() * 100).append("index ").append(FORMAT).append('\n');
-        List<String> ids = new ArrayList<>(byId.size());
         List<String> lineKeys = new ArrayList<>(byId.size());
         for (ModelManifest m : byId) {
             String key = manifestKeys.apply(m.id());
             String lineKey = key + " " + smoke.of(m.id());
             indexKey.append(m.id()).append(' ').append(lineKey).append('\n');
-            ids.add(m.id());
             lineKeys.add(lineKey);
             outputs.add(new SiteWriter.Output("api/models/" + m.id() + ".json", "model " + key, () -> memo.get("api", m, "", () -> text(m))));
         }
         // The index is read by programs and by the compare page: compact (half the size of indented at 10,000 models).
-        // Its lines are made on every core (or taken from the last build's index), then put in the index as they are.
+        // Its lines are made on every core (or taken from memory, or from the last build's index), then put in the index as they are.
         outputs.add(new SiteWriter.Output(INDEX, indexKey.toString(), () -> {
-            RegistryLines kept = RegistryLines.read(out, code);
-            List<byte[]> entries = java.util.stream.IntStream.range(0, byId.size()).parallel().mapToObj(i -> {
+            // serve has its lines in memory from its earlier builds: the file is for a fresh process
+            RegistryLines kept = memo.hasEarlierBuild() ? RegistryLines.NONE : new RegistryLines(out, code);
+            List<byte[]> entries = IntStream.range(0, byId.size()).parallel().mapToObj(i -> {
                 ModelManifest m = byId.get(i);
-                byte[] line = kept.line(m.id(), lineKeys.get(i));
-                return line != null ? line : memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> entry(m, smoke));
+                return memo.get("api-entry", m, String.valueOf(smoke.of(m.id())), () -> {
+                    byte[] line = kept.line(m.id(), lineKeys.get(i));
+                    return line != null ? line : entry(m, smoke);
+                });
             }).toList();
             ByteArrayOutputStream text = new ByteArrayOutputStream(entries.stream().mapToInt(e -> e.length + 1).sum() + 64);
             text.writeBytes(("{\"format\":" + FORMAT + ",\"count\":" + byId.size() + ",\"models\":[").getBytes(StandardCharsets.UTF_8));
             int[] starts = new int[entries.size()];
-            int[] lengths = new int[entries.size()];
             for (int i = 0; i < entries.size(); i++) {
                 if (i > 0) {
                     text.write(',');
                 }
                 starts[i] = text.size();
-                lengths[i] = entries.get(i).length;
                 text.writeBytes(entries.get(i));
             }
             text.writeBytes("]}\n".getBytes(StandardCharsets.UTF_8));
             byte[] index = text.toByteArray();
             try {
-                RegistryLines.write(out, code, ids, lineKeys, starts, lengths, index);
+                RegistryLines.write(out, code, byId.stream().map(ModelManifest::id).toList(), lineKeys, entries, starts, index);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return index;
         }));
@@ -89,7 +90,8 @@ final class ApiFiles {
 
     /**
      * A model's line in the index: enough to choose and verify a download. Written field by field
-     * (as a tree of nodes would be, nulls included), as UTF-8: a one-model rebuild writes all 10,000 lines again.
+     * (as a tree of nodes would be, nulls included), as UTF-8. A one-model rebuild makes only its own
+     * line; the others come from memory or the last build's index ({@link RegistryLines}).
      */
     private static byte[] entry(ModelManifest m, SmokeResults smoke) {
         TextBuffer text = new TextBuffer(1024);
@@ -141,7 +143,7 @@ final class ApiFiles {
             }
             g.writeEndObject();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // an in-memory writer does not fail
+            throw new UncheckedIOException(e); // an in-memory writer does not fail
         }
         return text.utf8();
     }

@@ -16,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
-import org.slmhub.catalog.ContentChecksum;
 import java.util.stream.Stream;
+import org.slmhub.catalog.ContentChecksum;
 
 /**
  * What the last build wrote: a hash per output file, computed from the keys of its inputs (templates,
@@ -144,15 +142,10 @@ public final class BuildState {
             int n = s.length();
             mark('#', n);
             if (n > LONG_TEXT) {
-                // long texts (a listing's hundred row keys) by two CRCs of their bytes, which run as CPU intrinsics
-                byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-                CRC32C c = new CRC32C();
-                c.update(bytes);
-                CRC32 d = new CRC32();
-                d.update(bytes);
-                long both = c.getValue() << 32 | d.getValue();
-                for (int shift = 0; shift < 64; shift += 16) {
-                    ch((char) (both >>> shift));
+                // long texts (a listing's hundred row keys) by their checksum, whose CRCs run as CPU intrinsics
+                byte[] sum = ContentChecksum.of(s.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < sum.length; i += 2) {
+                    ch((char) ((sum[i] & 0xff) << 8 | sum[i + 1] & 0xff));
                 }
                 return;
             }

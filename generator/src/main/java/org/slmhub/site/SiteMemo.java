@@ -33,6 +33,11 @@ public final class SiteMemo {
         return (T) kept.value();
     }
 
+    /** Whether an earlier build in this process filled it (serve's rebuilds); a one-off build starts empty. */
+    boolean hasEarlierBuild() {
+        return !previous.isEmpty();
+    }
+
     /** Called once a build is done: what it did not ask for (removed models, replaced data) is dropped. */
     void endBuild() {
         previous = current;

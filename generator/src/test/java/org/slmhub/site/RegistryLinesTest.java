@@ -25,12 +25,13 @@ class RegistryLinesTest {
         Files.write(out.resolve(ApiFiles.INDEX), index);
         int first = INDEX.indexOf("{\"id\":\"a/x\"}");
         int second = INDEX.indexOf("{\"id\":\"b/y\"}");
-        RegistryLines.write(out, "code 1", List.of("a/x", "b/y"), List.of("key a", "key b"), new int[] {first, second}, new int[] {12, 12}, index);
+        List<byte[]> lines = List.of("{\"id\":\"a/x\"}".getBytes(StandardCharsets.UTF_8), "{\"id\":\"b/y\"}".getBytes(StandardCharsets.UTF_8));
+        RegistryLines.write(out, "code 1", List.of("a/x", "b/y"), List.of("key a", "key b"), lines, new int[] {first, second}, index);
     }
 
     @Test
     void aLineMadeFromTheSameKeyIsReused() {
-        RegistryLines kept = RegistryLines.read(out, "code 1");
+        RegistryLines kept = new RegistryLines(out, "code 1");
         assertArrayEquals("{\"id\":\"a/x\"}".getBytes(StandardCharsets.UTF_8), kept.line("a/x", "key a"));
         assertArrayEquals("{\"id\":\"b/y\"}".getBytes(StandardCharsets.UTF_8), kept.line("b/y", "key b"));
         assertNull(kept.line("a/x", "key a2"), "another key: made again");
@@ -39,14 +40,14 @@ class RegistryLinesTest {
 
     @Test
     void anotherModelsJsonOtherCodeOrADamagedFileReuseNothing() throws IOException {
-        assertNull(RegistryLines.read(out, "code 2").line("a/x", "key a"), "other site code");
+        assertNull(new RegistryLines(out, "code 2").line("a/x", "key a"), "other site code");
         Files.writeString(out.resolve(ApiFiles.INDEX), INDEX.replace("a/x", "a/w"));
-        assertNull(RegistryLines.read(out, "code 1").line("a/x", "key a"), "models.json changed since");
+        assertNull(new RegistryLines(out, "code 1").line("a/x", "key a"), "models.json changed since");
         Files.writeString(out.resolve(ApiFiles.INDEX), INDEX);
         byte[] lines = Files.readAllBytes(out.resolve(RegistryLines.FILE));
         Files.write(out.resolve(RegistryLines.FILE), java.util.Arrays.copyOf(lines, lines.length - 7));
-        assertNull(RegistryLines.read(out, "code 1").line("a/x", "key a"), "a torn file");
+        assertNull(new RegistryLines(out, "code 1").line("a/x", "key a"), "a torn file");
         Files.delete(out.resolve(ApiFiles.INDEX));
-        assertNull(RegistryLines.read(out, "code 1").line("a/x", "key a"), "no models.json");
+        assertNull(new RegistryLines(out, "code 1").line("a/x", "key a"), "no models.json");
     }
 }
