@@ -21,6 +21,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.slmhub.TestPaths;
@@ -85,8 +87,10 @@ class PagefindSearchTest {
         assertTrue(edited.out().contains("search: 3 pages"), "an edited model is indexed again\n" + edited);
     }
 
-    @Test
-    void searchResultsCarryEachRecordsMetaFiltersAndSortsAsWritten() throws IOException, InterruptedException {
+    /** Each page's fragment a file of its own (the default up to 1,000 pages), and fragments bundled (beyond 2 pages). */
+    @ParameterizedTest(name = "separate fragments up to {0} pages")
+    @ValueSource(ints = {Pagefind.SEPARATE_FRAGMENTS, 2})
+    void searchResultsCarryEachRecordsMetaFiltersAndSortsAsWritten(int separateFragments) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Chromium.present(), Chromium.ABSENT);
         Assumptions.assumeTrue(Pagefind.availableOffline(), "npx cannot run pagefind@" + Pagefind.VERSION + " offline: search results not tested");
         List<SearchRecord> records = List.of(
@@ -95,12 +99,15 @@ class PagefindSearchTest {
                 record(manifest("acme/my-index.html", "Indexed", "Quokka writes code.", "MIT", "qwen2", "Q4_K_M", 5_000_000), "2025-05-05"),
                 record(manifest("other/plain", "Plain", "Wombat answers questions.", "MIT", "llama", "Q4_K_M", 2_000_000_000L), "2026-03-03"));
         Path site = tmp.resolve("site");
-        try (Pagefind.Indexer indexer = Pagefind.start(site)) {
+        try (Pagefind.Indexer indexer = Pagefind.start(site, separateFragments)) {
             for (SearchRecord r : records) {
                 indexer.add(r);
             }
             indexer.index();
             assertEquals("3 pages", indexer.finish());
+        }
+        try (var fragments = Files.list(site.resolve("pagefind/fragment"))) {
+            assertEquals(separateFragments < records.size() ? separateFragments : records.size(), fragments.count(), "fragment files");
         }
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>search</title>");
         SearchRecord hostile = records.get(0);

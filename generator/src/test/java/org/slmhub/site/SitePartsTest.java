@@ -105,6 +105,16 @@ class SitePartsTest {
     }
 
     @Test
+    void fragmentsAreBundledAboutTenToAFileBeyondAThousandPages() {
+        assertEquals(List.of(), Pagefind.fragmentArguments(27, Pagefind.SEPARATE_FRAGMENTS));
+        assertEquals(List.of(), Pagefind.fragmentArguments(1000, Pagefind.SEPARATE_FRAGMENTS));
+        assertEquals(List.of("--max-fragments", "1000"), Pagefind.fragmentArguments(1001, Pagefind.SEPARATE_FRAGMENTS));
+        assertEquals(List.of("--max-fragments", "1000"), Pagefind.fragmentArguments(10_000, Pagefind.SEPARATE_FRAGMENTS));
+        assertEquals(List.of("--max-fragments", "1001"), Pagefind.fragmentArguments(10_001, Pagefind.SEPARATE_FRAGMENTS));
+        assertEquals(List.of("--max-fragments", "10000"), Pagefind.fragmentArguments(100_000, Pagefind.SEPARATE_FRAGMENTS));
+    }
+
+    @Test
     void anIndexerClosedBeforeItsRunRemovesTheRecords(@TempDir Path tmp) throws IOException {
         Path records = Files.createDirectories(tmp.resolve("records"));
         try (Pagefind.Indexer indexer = new Pagefind.Indexer(pages -> List.of("slmhub-test-no-such-npx"), records, tmp.resolve("pagefind"))) {
