@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
             "embed: time --runs forked smoke runs of the ONNX embedding --model with its --tokenizer",
             "(fork + load + 3 sentences), then --sentences sentences in one worker: sentences per second.",
             "site: render the pages of a synthetic catalog of --models manifests in this JVM (3 runs), then build its site",
-            "in fresh JVMs (full build, rebuilds, serve's rebuilds after an edit, and with Pagefind when npx has it cached):",
-            "wall time, peak RSS, first-search bytes; run from a checkout (content/, templates/).",
+            "in fresh JVMs (full build, --runs rebuilds after an edit, serve's rebuilds after an edit, and 3 full builds",
+            "with Pagefind when npx has it cached): wall time, peak RSS, first-search bytes, medians where repeated;",
+            "run from a checkout (content/, templates/).",
             "index: index --models synthetic manifests (records in memory, no YAML) through the code of `slmhub index`",
             "--repeat times, time a fixed mix of 200 searches in this JVM, then `slmhub search` in fresh JVMs."},
         footer = {"", "Examples:",
@@ -70,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "smoke: the GGUF (default: stories260K.gguf in ../shared/fixtures/models); embed: the .onnx model.")
     Path model;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "smoke and embed: runs of each part (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "smoke and embed: runs of each part; site: fresh-JVM rebuilds after an edit (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--tokenizer", paramLabel = "FILE", description = "embed: the model's tokenizer.json.")
@@ -105,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     private int site(PrintWriter out) throws IOException, InterruptedException {
         Path dir = keep != null ? keep : Files.createTempDirectory("slmhub-bench-site-");
         try {
-            SiteBench.run(models, dir, out);
+            SiteBench.run(models, runs, dir, out);
         } finally {
             if (keep == null) {
                 FolderTree.delete(dir);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.slmhub.bench.Median;
 import org.slmhub.bench.SyntheticCatalog;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
@@ -26,8 +27,9 @@ import org.slmhub.site.Pagefind;
 /**
  * {@code slmhub bench site}: builds the site of a synthetic catalog in fresh JVMs, as users run it,
  * and prints wall time and peak memory (VmHWM from /proc, polled) of a full build, of a rebuild after
- * one manifest changed, and, where Pagefind runs offline, of a full build with search plus an
- * estimate of what a browser downloads for its first search.
+ * one manifest changed (several, with their median), and, where Pagefind runs offline, of full
+ * builds with search (three, into new folders) plus an estimate of what a browser downloads for its
+ * first search.
  */
 final class SiteBench {
     private SiteBench() {
@@ -36,7 +38,11 @@ final class SiteBench {
     record Run(long wallMillis, long jvmPeakBytes, long childPeakBytes, List<String> stages) {
     }
 
-    static void run(int models, Path dir, PrintWriter out) throws IOException, InterruptedException {
+    /** Full builds with Pagefind, each into a new folder: the host is shared, so one run is not a figure. */
+    static final int SEARCH_BUILDS = 3;
+
+    /** @param rebuilds how many fresh-JVM rebuilds after an edit to time (at least 1) */
+    static void run(int models, int rebuilds, Path dir, PrintWriter out) throws IOException, InterruptedException {
         Path catalog = dir.resolve("models");
         long t0 = System.nanoTime();
         SyntheticCatalog.write(catalog, models, 42);
@@ -48,18 +54,36 @@ final class SiteBench {
         try (Stream<Path> walk = Files.walk(catalog)) {
             one = walk.filter(p -> p.getFileName().toString().equals("model.yaml")).findFirst().orElseThrow();
         }
-        Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: ", "\nsummary: Changed. "));
-        report(out, "rebuild, one manifest changed", build(catalog, dir.resolve("site"), false));
+        List<Long> walls = new ArrayList<>();
+        for (int i = 1; i <= Math.max(1, rebuilds); i++) {
+            Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: (Changed \\d+\\. )?", "\nsummary: Changed " + i + ". "));
+            Run r = build(catalog, dir.resolve("site"), false);
+            report(out, "rebuild " + i + ", one manifest changed", r);
+            walls.add(r.wallMillis());
+        }
+        summary(out, "rebuild, one manifest changed", walls);
         serveRebuilds(catalog, dir.resolve("site"), one, out);
         if (Pagefind.availableOffline()) {
-            report(out, "full build with Pagefind", build(catalog, dir.resolve("site-search"), true));
-            out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search/pagefind")) / 1024,
+            walls.clear();
+            for (int i = 1; i <= SEARCH_BUILDS; i++) {
+                Run r = build(catalog, dir.resolve("site-search-" + i), true);
+                report(out, "full build " + i + " with Pagefind", r);
+                walls.add(r.wallMillis());
+            }
+            summary(out, "full build with Pagefind", walls);
+            out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search-1/pagefind")) / 1024,
                     "/models/ page, site.js+css, pagefind.js, entry (gzipped), wasm, meta, largest index chunk, 10 largest fragments");
         } else {
             out.println("Pagefind " + Pagefind.VERSION + " is not in the npm cache: builds with search not measured (run npx --yes pagefind@"
                     + Pagefind.VERSION + " --version once)");
         }
         out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void summary(PrintWriter out, String what, List<Long> walls) {
+        out.printf("%s: median %.0f ms wall (%d-%d ms) over %d fresh JVMs%n", what, Median.of(walls),
+                walls.stream().mapToLong(Long::longValue).min().orElse(0), walls.stream().mapToLong(Long::longValue).max().orElse(0), walls.size());
+        out.flush();
     }
 
     /**

@@ -5,16 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slmhub.catalog.ContentChecksum;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.index.IndexInfo;
 import org.slmhub.catalog.CatalogEntry;
@@ -76,12 +73,8 @@ final class SiteIndexArchive {
         }
         String commit = CatalogCommit.of(catalog).orElse(null);
         text.append('\n').append(commit == null ? "no commit" : commit);
-        try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-            return new Inputs(stamps, commit, hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // change detection, like the manifests' own checksums: SHA-256 is pure Java under the launcher's C1 compiler
+        return new Inputs(stamps, commit, ContentChecksum.hex(ContentChecksum.of(text.toString().getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Size and modification time from one stat, or null when the file cannot be read. */
@@ -112,7 +105,7 @@ final class SiteIndexArchive {
         try {
             Map<String, String> smoke = smokeReport == null ? Map.of() : SmokeStatuses.read(smokeReport);
             IndexInputs inputs = new IndexInputs(ModelHistory.read(catalog), smoke, read.commit(), Instant.now());
-            Map<String, String> now = new TreeMap<>();
+            Map<String, String> now = new HashMap<>(entries.size() * 2); // compared by key, never walked in order
             for (CatalogEntry e : entries) {
                 String id = e.manifest().id();
                 // what a model's document is made of, besides the code: its manifest, smoke status and dates
@@ -140,7 +133,7 @@ final class SiteIndexArchive {
 
     private static Map<String, String> readFingerprints(Path file) {
         try {
-            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, String>>() { }) : Map.of();
+            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<HashMap<String, String>>() { }) : Map.of();
         } catch (IOException e) {
             return Map.of(); // unreadable: index everything again
         }
