@@ -30,7 +30,7 @@ public final class Pagefind {
      * Up to this many pages, each page's result fragment is a file of its own; beyond it Pagefind
      * bundles about {@value #FRAGMENTS_PER_FILE} into a file ({@code --max-fragments}). At 10,000 models
      * that is 1,000 files instead of 10,000: 0.7-1 s less of Pagefind's CPU (most of it the kernel making
-     * files), and 9,000 fewer files to upload, while a first search's 10 results cost about 16 KB more.
+     * files), and 9,000 fewer files to upload, while a first search's 10 results cost 17-38 KB more.
      */
     static final int SEPARATE_FRAGMENTS = 1000;
     static final int FRAGMENTS_PER_FILE = 10;
