@@ -18,7 +18,7 @@ import java.util.Map;
  * How the libraries slmhub uses (JGit, JBake, Lucene, DJL, ...) log: warnings and errors only, one
  * line each on stderr ({@code slmhub: WARN o.e.j.u.FS: message}); slmhub itself prints through its
  * commands. Logback finds this class as a service (META-INF/services). It is set up in code, not in
- * a logback.xml: reading that XML took 130-160 ms at the start of every command that logs.
+ * a logback.xml: reading that XML took 130-186 ms at the start of every command that logs.
  */
 public final class LibraryLogging extends ContextAwareBase implements Configurator {
     /** Loggers that warn about what is no problem for slmhub. */

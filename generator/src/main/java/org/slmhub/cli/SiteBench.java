@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,8 +82,8 @@ final class SiteBench {
     }
 
     private static void summary(PrintWriter out, String what, List<Long> walls) {
-        out.printf("%s: median %.0f ms wall (%d-%d ms) over %d fresh JVMs%n", what, Median.of(walls),
-                walls.stream().mapToLong(Long::longValue).min().orElse(0), walls.stream().mapToLong(Long::longValue).max().orElse(0), walls.size());
+        LongSummaryStatistics range = walls.stream().mapToLong(Long::longValue).summaryStatistics();
+        out.printf("%s: median %.0f ms wall (%d-%d ms) over %d fresh JVMs%n", what, Median.of(walls), range.getMin(), range.getMax(), walls.size());
         out.flush();
     }
 
