@@ -1,6 +1,5 @@
 package org.slmhub.catalog;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -10,7 +9,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rebuild. Only the types records of the manifest use are supported; any other fails at first use.
  */
 public final class RecordBytes {
-    private static final int NULL = -1;
+    private static final String DAMAGED = "damaged record bytes";
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private RecordBytes() {
@@ -55,8 +54,20 @@ public final class RecordBytes {
         writeValue(out, record.getClass(), record);
     }
 
-    public static <T> T read(DataInputStream in, Class<T> type) throws IOException {
-        return type.cast(readValue(in, type));
+    /**
+     * The record that {@code length} bytes of {@code bytes} from {@code offset} hold, all of them:
+     * bytes cut short, left over or otherwise damaged fail as an IOException.
+     */
+    public static <T> T read(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
+        if (offset < 0 || length < 0 || offset > bytes.length - length) {
+            throw new IOException(DAMAGED);
+        }
+        Cursor in = new Cursor(bytes, offset, offset + length);
+        T value = type.cast(readValue(in, type));
+        if (in.at != in.end) {
+            throw new IOException(DAMAGED);
+        }
+        return value;
     }
 
     private static Shape shape(Class<?> type) {
@@ -109,48 +120,45 @@ public final class RecordBytes {
         }
     }
 
-    private static Object readValue(DataInputStream in, Type type) throws IOException {
+    private static Object readValue(Cursor in, Type type) throws IOException {
         if (type == int.class) {
             return in.readInt();
         } else if (type == long.class) {
             return in.readLong();
         } else if (type == double.class) {
-            return in.readDouble();
+            return Double.longBitsToDouble(in.readLong());
         } else if (type == boolean.class) {
-            return in.readBoolean();
+            return in.readByte() != 0;
         }
         return switch (in.readByte()) {
             case 0 -> null;
             case 1 -> readPresent(in, type);
-            default -> throw new IOException("damaged record bytes");
+            default -> throw new IOException(DAMAGED);
         };
     }
 
-    private static Object readPresent(DataInputStream in, Type type) throws IOException {
+    private static Object readPresent(Cursor in, Type type) throws IOException {
         if (type == String.class) {
-            int n = in.readInt();
-            if (n < 0 || n > in.available()) {
-                throw new IOException("damaged record bytes");
-            }
-            return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+            return in.readString();
         } else if (type == Integer.class) {
             return in.readInt();
         } else if (type == Long.class) {
             return in.readLong();
         } else if (type == Double.class) {
-            return in.readDouble();
+            return Double.longBitsToDouble(in.readLong());
         } else if (type == Boolean.class) {
-            return in.readBoolean();
+            return in.readByte() != 0;
         } else if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             int n = in.readInt();
-            if (n < 0 || n > in.available()) {
-                throw new IOException("damaged record bytes");
+            if (n < 0 || n > in.end - in.at) {
+                throw new IOException(DAMAGED);
             }
-            List<Object> list = new ArrayList<>(n);
+            Type item = p.getActualTypeArguments()[0];
+            Object[] items = new Object[n];
             for (int i = 0; i < n; i++) {
-                list.add(readValue(in, p.getActualTypeArguments()[0]));
+                items[i] = readValue(in, item);
             }
-            return list;
+            return Arrays.asList(items); // the records copy their lists (List.copyOf)
         } else if (type instanceof Class<?> c && c.isRecord()) {
             Shape s = shape(c);
             Object[] args = new Object[s.types().length];
@@ -164,6 +172,53 @@ public final class RecordBytes {
             }
         }
         throw new IllegalArgumentException("unsupported type in a record: " + type.getTypeName());
+    }
+
+    /**
+     * Reads the layout DataOutputStream wrote (big-endian) straight from the array: a DataInputStream
+     * over a ByteArrayInputStream copied every string twice and locked on every read, and binding
+     * 10,000 kept records was a tenth of a one-model rebuild.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        Cursor(byte[] bytes, int at, int end) {
+            this.bytes = bytes;
+            this.at = at;
+            this.end = end;
+        }
+
+        private int take(int n) throws IOException {
+            if (n > end - at) {
+                throw new IOException(DAMAGED);
+            }
+            int from = at;
+            at += n;
+            return from;
+        }
+
+        byte readByte() throws IOException {
+            return bytes[take(1)];
+        }
+
+        int readInt() throws IOException {
+            int i = take(Integer.BYTES);
+            return (bytes[i] & 0xff) << 24 | (bytes[i + 1] & 0xff) << 16 | (bytes[i + 2] & 0xff) << 8 | bytes[i + 3] & 0xff;
+        }
+
+        long readLong() throws IOException {
+            return (long) readInt() << 32 | readInt() & 0xffffffffL;
+        }
+
+        String readString() throws IOException {
+            int n = readInt();
+            if (n < 0) {
+                throw new IOException(DAMAGED);
+            }
+            return new String(bytes, take(n), n, StandardCharsets.UTF_8);
+        }
     }
 
     private static Object invoke(Method accessor, Object record) {

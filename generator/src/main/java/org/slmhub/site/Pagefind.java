@@ -124,9 +124,14 @@ public final class Pagefind {
 
         /** Writes the record's file; many threads may add at once. */
         void add(SearchRecord record) throws IOException {
-            Path file = pages.resolve(record.path());
+            add(record.path(), record.html().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Writes a record's file from its bytes ({@link SearchRecord#html()} in UTF-8) at its page's path. */
+        void add(String path, byte[] html) throws IOException {
+            Path file = pages.resolve(path);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, record.html(), StandardCharsets.UTF_8);
+            Files.write(file, html);
             records.incrementAndGet();
         }
 

@@ -2,6 +2,7 @@ package org.slmhub.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.history.HistoryException;
@@ -137,25 +140,42 @@ public final class SiteBuild {
     }
 
     /**
-     * Writes every model page's search record on every core (rendering its card, which the page then
-     * reuses), then starts Pagefind on them: it writes its index while the pages render.
+     * Gives Pagefind every model page's search record, made on every core (rendering its card, which
+     * the page then reuses) unless the last build kept it for the same page key ({@link KeptSearchRecords}),
+     * then starts Pagefind on them: it writes its index while the pages render. The records are kept for the next build.
      */
-    private void writeRecords(Pagefind.Indexer indexer, List<Page> pages) throws IOException, InterruptedException {
-        timed("search records", () -> {
-            try {
-                pages.parallelStream().filter(PagefindRecords::indexed).forEach(page -> {
-                    try {
-                        indexer.add(PagefindRecords.of(page));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw new IOException("cannot write a search record: " + e.getCause().getMessage(), e.getCause());
-            }
-            return null;
-        });
+    private void writeRecords(Pagefind.Indexer indexer, List<Page> pages) throws IOException {
+        long t0 = System.nanoTime();
+        List<Page> indexed = pages.stream().filter(PagefindRecords::indexed).toList();
+        // serve's rebuilds have each page's data (and card) in memory already
+        KeptSearchRecords kept = memo.hasEarlierBuild() ? KeptSearchRecords.NONE : KeptSearchRecords.read(out, siteCode());
+        String[] keyHashes = new String[indexed.size()];
+        byte[][] htmls = new byte[indexed.size()][];
+        AtomicInteger made = new AtomicInteger();
+        try {
+            IntStream.range(0, indexed.size()).parallel().forEach(i -> {
+                Page page = indexed.get(i);
+                String keyHash = BuildState.contentHash(page.key());
+                byte[] html = kept.html(page.path(), keyHash);
+                if (html == null) {
+                    html = PagefindRecords.of(page).html().getBytes(StandardCharsets.UTF_8);
+                    made.incrementAndGet();
+                }
+                keyHashes[i] = keyHash;
+                htmls[i] = html;
+                try {
+                    indexer.add(page.path(), html);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot write a search record: " + e.getCause().getMessage(), e.getCause());
+        }
         indexer.index();
+        KeptSearchRecords.write(out, siteCode(), indexed.stream().map(Page::path).toList(), List.of(keyHashes), List.of(htmls));
+        log.accept(String.format("%-28s %6d ms (%d made, %d kept from the last build)", "search records", (System.nanoTime() - t0) / 1_000_000,
+                made.get(), indexed.size() - made.get()));
     }
 
     private Map<String, ModelHistory.Dates> history() throws IOException {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -25,7 +23,7 @@ class RecordBytesTest {
     }
 
     private static ModelManifest read(byte[] bytes) throws IOException {
-        return RecordBytes.read(new DataInputStream(new ByteArrayInputStream(bytes)), ModelManifest.class);
+        return RecordBytes.read(bytes, 0, bytes.length, ModelManifest.class);
     }
 
     @Test
@@ -62,6 +60,18 @@ class RecordBytesTest {
             byte[] cut = Arrays.copyOf(whole, n);
             assertThrows(IOException.class, () -> read(cut), "a cut at " + n);
         }
+    }
+
+    @Test
+    void aRecordIsReadFromWithinALargerArrayAndLeftoverBytesAreDamage() throws Exception {
+        ModelManifest m = ManifestBinder.bind(CatalogFiles.read(TestPaths.repoRoot().resolve("models"), List.of()).manifests().get(0).yaml().tree());
+        byte[] whole = bytes(m);
+        byte[] padded = new byte[whole.length + 10];
+        System.arraycopy(whole, 0, padded, 7, whole.length);
+        assertEquals(m, RecordBytes.read(padded, 7, whole.length, ModelManifest.class), "read from an offset, up to its length");
+        IOException leftover = assertThrows(IOException.class, () -> RecordBytes.read(padded, 7, whole.length + 1, ModelManifest.class));
+        assertEquals("damaged record bytes", leftover.getMessage());
+        assertThrows(IOException.class, () -> RecordBytes.read(whole, 1, whole.length, ModelManifest.class), "a span beyond the array");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.slmhub.site;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -85,6 +86,13 @@ class PagefindSearchTest {
         Files.writeString(manifest, Files.readString(manifest).replace("\nsummary: A 260K-parameter", "\nsummary: A retitled 260K-parameter"));
         CliRun edited = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", out.toString());
         assertTrue(edited.out().contains("search: 3 pages"), "an edited model is indexed again\n" + edited);
+        assertTrue(edited.err().contains("(1 made, 2 kept from the last build)"), "one record made, the others kept\n" + edited);
+
+        // the kept and the made records are the records a build from scratch makes
+        Path fresh = tmp.resolve("fresh");
+        CliRun scratch = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(), "--out", fresh.toString());
+        assertTrue(scratch.err().contains("(3 made, 0 kept from the last build)"), scratch::toString);
+        assertArrayEquals(Files.readAllBytes(fresh.resolve(KeptSearchRecords.FILE)), Files.readAllBytes(out.resolve(KeptSearchRecords.FILE)));
     }
 
     /** Each page's fragment a file of its own (the default up to 1,000 pages), and fragments bundled (beyond 2 pages). */
