@@ -120,7 +120,8 @@ final class SiteBuilds {
         return inThread("slmhub-offline-index", () -> {
             long t = System.nanoTime();
             IndexArchive.Written archive = SiteIndexArchive.write(entries, catalog, smokeReport, out, inputs);
-            return String.format(" (built in %d ms: %s, sha256 %s)", (System.nanoTime() - t) / 1_000_000, SiteIndexArchive.PATH, archive.sha256());
+            return String.format(" (built in %d ms: %s, %d files compressed as the last build did them, sha256 %s)", (System.nanoTime() - t) / 1_000_000,
+                    SiteIndexArchive.PATH, archive.reusedEntries(), archive.sha256());
         });
     }
 

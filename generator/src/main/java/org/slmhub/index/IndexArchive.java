@@ -2,6 +2,7 @@ package org.slmhub.index;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,46 +19,41 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.slmhub.artifact.FileDigest;
 
 /**
- * The index as one file to publish: a zip of the index files in name order with fixed entry times,
+ * The index as one file to publish: a zip of the index files in name order with fixed entry times ({@link IndexZip}),
  * and beside it {@code FILE.sha256} in the format {@code sha256sum -c} checks.
  */
 public final class IndexArchive {
     /** Index file names are plain: no folders, nothing that could climb out of the target folder. */
     private static final Pattern ENTRY_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private static final Pattern DIGEST_LINE = Pattern.compile("^\\s*([0-9a-fA-F]{64})\\b");
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private IndexArchive() {
     }
 
-    public record Written(Path archive, Path digestFile, String sha256, long bytes) {
+    /** @param reusedEntries files whose compressed bytes came from the archive this one replaced ({@link IndexZip}) */
+    public record Written(Path archive, Path digestFile, String sha256, long bytes, int reusedEntries) {
     }
 
+    /**
+     * Zips the index folder's files to {@code archive} (through a temporary file, then a rename) and
+     * writes its {@code .sha256}; files the archive already there holds unchanged are not compressed again.
+     */
     public static Written write(Path indexDir, Path archive) throws IOException {
         Path target = archive.toAbsolutePath();
         Files.createDirectories(target.getParent());
         // Not createTempFile: its owner-only permissions would stay on a file that is meant to be published.
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         MessageDigest digest = sha256Digest();
+        IndexZip.Counts counts;
         try {
             // The digest is taken as the bytes are written: no second read of the archive.
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), digest), 1 << 16))) {
-                // Lucene's files are compact already: the fastest level packs them nearly as small as the default.
-                zip.setLevel(Deflater.BEST_SPEED);
-                for (Path file : indexFiles(indexDir)) {
-                    ZipEntry entry = new ZipEntry(file.getFileName().toString());
-                    entry.setTimeLocal(ENTRY_TIME);
-                    zip.putNextEntry(entry);
-                    Files.copy(file, zip);
-                    zip.closeEntry();
-                }
+            try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(tmp), digest), 1 << 16)) {
+                counts = IndexZip.write(indexFiles(indexDir), Files.isRegularFile(target) ? target : null, out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -67,7 +62,7 @@ public final class IndexArchive {
         String sha256 = HexFormat.of().formatHex(digest.digest());
         Path digestFile = digestFileOf(target);
         Files.writeString(digestFile, sha256 + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
-        return new Written(target, digestFile, sha256, Files.size(target));
+        return new Written(target, digestFile, sha256, Files.size(target), counts.reused());
     }
 
     /** {@code slmhub-index.zip} → {@code slmhub-index.zip.sha256}. */

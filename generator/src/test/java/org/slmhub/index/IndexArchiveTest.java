@@ -60,6 +60,75 @@ class IndexArchiveTest {
     }
 
     @Test
+    void unchangedFilesAreTakenFromTheArchiveTheyReplaceAndTheBytesAreTheSame() throws Exception {
+        // enough models that replacing one leaves few deletions in the first segment, which Lucene then keeps as it is
+        List<org.slmhub.catalog.ModelManifest> models = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            models.add(TestModels.model(i == 0 ? "acme/tiny-chat" : "acme/model-" + i).build());
+        }
+        indexDir = TestModels.index(tmp.resolve("thirty"), models);
+        Path target = tmp.resolve("site/slmhub-index.zip");
+        IndexArchive.Written first = IndexArchive.write(indexDir, target);
+        assertEquals(0, first.reusedEntries(), "nothing to reuse");
+        int files = entryNames(target).size();
+        IndexArchive.Written again = IndexArchive.write(indexDir, target);
+        assertEquals(files, again.reusedEntries(), "every file is unchanged");
+        assertEquals(first.sha256(), again.sha256());
+
+        // one model edited: Lucene adds a segment and new generations of the rest; the old segment's files are reused
+        CatalogIndexer.update(indexDir, List.of(TestModels.model("acme/tiny-chat").name("TinyChat Two").build()), List.of(),
+                IndexInputs.none(java.time.Instant.parse("2026-01-01T00:00:00Z")), 30);
+        IndexArchive.Written updated = IndexArchive.write(indexDir, target);
+        IndexArchive.Written fresh = IndexArchive.write(indexDir, tmp.resolve("fresh/slmhub-index.zip"));
+        assertTrue(updated.reusedEntries() > 0 && updated.reusedEntries() < entryNames(target).size(), updated.toString());
+        assertEquals(0, fresh.reusedEntries());
+        assertArrayEquals(Files.readAllBytes(fresh.archive()), Files.readAllBytes(updated.archive()), "the same archive, whatever was reused");
+        assertEquals(List.of("acme/tiny-chat"), hits(unpacked(updated.archive(), "u"), "two"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(updated.archive().toFile())) {
+            assertEquals(entryNames(updated.archive()), zip.stream().map(ZipEntry::getName).toList(), "the central directory lists the same entries");
+        }
+    }
+
+    @Test
+    void aDamagedOrForeignArchiveIsNotReusedFrom() throws Exception {
+        Path target = tmp.resolve("slmhub-index.zip");
+        IndexArchive.Written good = IndexArchive.write(indexDir, target);
+        byte[] bytes = Files.readAllBytes(target);
+        bytes[bytes.length / 3] ^= 0x55; // inside an entry's compressed data
+        Files.write(target, bytes);
+        IndexArchive.Written mended = IndexArchive.write(indexDir, target);
+        assertEquals(good.sha256(), mended.sha256(), "the damaged entry is compressed again");
+        assertTrue(mended.reusedEntries() < entryNames(target).size(), mended.toString());
+
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target)); var files = Files.list(indexDir)) {
+            zip.setComment("another writer's layout"); // the same files, but not as IndexZip writes them
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                Files.copy(f, zip);
+            }
+        }
+        IndexArchive.Written foreign = IndexArchive.write(indexDir, target);
+        assertEquals(0, foreign.reusedEntries());
+        assertEquals(good.sha256(), foreign.sha256());
+    }
+
+    private static List<String> entryNames(Path archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    private Path unpacked(Path archive, String name) throws Exception {
+        Path into = tmp.resolve("unpacked-" + name);
+        IndexArchive.unpack(archive, into);
+        return into;
+    }
+
+    @Test
     void aLocalArchiveIsVerifiedAndUnpackedOnceIntoTheCache() throws Exception {
         IndexArchive.Written archive = IndexArchive.write(indexDir, tmp.resolve("slmhub-index.zip"));
         IndexLocation.Resolved resolved = IndexLocation.resolve(archive.archive().toString(), this::store, false);
