@@ -1,14 +1,16 @@
 package org.slmhub.site;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -18,22 +20,26 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slmhub.catalog.ContentChecksum;
+import org.slmhub.catalog.SealedFile;
 
 /**
  * What the last build wrote: a hash per output file, computed from the keys of its inputs (templates,
  * site settings and site code; per model its manifest's digest, Git dates and smoke result; for a
  * listing its rows' keys), never from the output itself. Kept in the output folder as
- * {@code .slmhub-build.json}; a file whose hash did not change is not made again.
+ * {@code .slmhub-build}; a file whose hash did not change is not made again. The file is compact
+ * binary with a CRC-32, not JSON: reading 21,000 entries of JSON took 170-340 ms under the C1
+ * compiler, a tenth of a one-model rebuild at 10,000 models.
  */
 public final class BuildState {
-    public static final String FILE = ".slmhub-build.json";
+    public static final String FILE = ".slmhub-build";
+    /** Where formats 1 and 2 kept the state, as JSON: deleted once a build has written the new file. */
+    private static final String LEGACY_FILE = ".slmhub-build.json";
     /**
-     * What the recorded hashes are made of (page keys since format 2): a state of another format is
-     * not trusted, and the build renders and writes everything.
+     * What the recorded hashes are made of (page keys since format 2; binary since 3): a state of
+     * another format is not trusted, and the build renders and writes everything.
      */
-    static final String FORMAT = "2";
-    private static final String FORMAT_ENTRY = "@format";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int FORMAT = 3;
+    private static final byte[] MAGIC = "slmhub build state\n".getBytes(StandardCharsets.US_ASCII);
     private final Map<String, String> previous;
     private final Map<String, String> current = new ConcurrentHashMap<>();
     private final String description;
@@ -41,7 +47,6 @@ public final class BuildState {
     private BuildState(Map<String, String> previous, String description) {
         this.previous = previous;
         this.description = description;
-        current.put(FORMAT_ENTRY, FORMAT);
     }
 
     /** The state the output folder holds, or an empty one (a full build) when there is none, it is unreadable or of another format. */
@@ -51,9 +56,23 @@ public final class BuildState {
             return new BuildState(Map.of(), "none");
         }
         try {
-            Map<String, String> kept = JSON.readValue(file.toFile(), new TypeReference<HashMap<String, String>>() { });
-            if (!FORMAT.equals(kept.get(FORMAT_ENTRY))) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < MAGIC.length + Integer.BYTES || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                    || ByteBuffer.wrap(bytes, MAGIC.length, Integer.BYTES).getInt() != FORMAT) {
                 return new BuildState(Map.of(), "of another format, not used");
+            }
+            int body = SealedFile.bodyLength(bytes);
+            if (body < MAGIC.length + 2 * Integer.BYTES) {
+                return new BuildState(Map.of(), "unreadable, not used");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + Integer.BYTES, body - MAGIC.length - Integer.BYTES));
+            int count = in.readInt();
+            Map<String, String> kept = new HashMap<>(Math.max(16, count * 2));
+            for (int i = 0; i < count; i++) {
+                kept.put(in.readUTF(), in.readUTF());
+            }
+            if (in.available() != 0) {
+                return new BuildState(Map.of(), "unreadable, not used");
             }
             return new BuildState(kept, "kept");
         } catch (IOException | RuntimeException e) {
@@ -82,16 +101,17 @@ public final class BuildState {
 
     /** Written to a temporary file, then renamed: a build stopped half-way leaves the last state or none, never a torn one. */
     public void write(Path out) throws IOException {
-        Path tmp = out.resolve(FILE + ".tmp");
-        // one line, unsorted: sorting 21,000 paths (10,000 models) was a tenth of a one-model rebuild's CPU
-        try (com.fasterxml.jackson.core.JsonGenerator json = JSON.getFactory().createGenerator(tmp.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-            json.writeStartObject();
+        // unsorted: sorting 21,000 paths (10,000 models) was a tenth of a one-model rebuild's CPU
+        SealedFile.write(out.resolve(FILE), data -> {
+            data.write(MAGIC);
+            data.writeInt(FORMAT);
+            data.writeInt(current.size());
             for (Map.Entry<String, String> e : current.entrySet()) {
-                json.writeStringField(e.getKey(), e.getValue());
+                data.writeUTF(e.getKey());
+                data.writeUTF(e.getValue());
             }
-            json.writeEndObject();
-        }
-        Files.move(tmp, out.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
+        Files.deleteIfExists(out.resolve(LEGACY_FILE));
     }
 
     /**

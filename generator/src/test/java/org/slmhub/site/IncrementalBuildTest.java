@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -106,9 +109,9 @@ class IncrementalBuildTest {
         Path out = tmp.resolve("site");
         int pages = build(catalog, source, out)[1];
         Path state = out.resolve(BuildState.FILE);
-        String kept = Files.readString(state);
+        byte[] kept = Files.readAllBytes(state);
 
-        Files.writeString(state, kept.substring(0, kept.length() / 2));
+        Files.write(state, Arrays.copyOf(kept, kept.length / 2));
         Path stories = catalog.resolve("ggml-org/stories260k/model.yaml");
         Files.writeString(stories, Files.readString(stories).replace("\nsummary: A 260K-parameter", "\nsummary: A damaged-state 260K-parameter"));
         Files.writeString(out.resolve("models/ggml-org/stories260k/index.html"), "left by a build that was stopped");
@@ -117,12 +120,19 @@ class IncrementalBuildTest {
         assertEquals(pages, rendered(run)[0], "a torn state file: every page rendered");
         assertSameAsFromScratch(catalog, source, out, "after a torn state file");
 
-        // the same hashes, recorded by a build of another format (no format entry, or another one)
-        String current = Files.readString(state);
-        assertTrue(current.contains("\"@format\":\"" + BuildState.FORMAT + "\""), current);
-        for (String older : List.of(current.replaceFirst("\"@format\":\"[^\"]*\",?", ""),
-                current.replace("\"@format\":\"" + BuildState.FORMAT + "\"", "\"@format\":\"1\""))) {
-            Files.writeString(state, older);
+        byte[] current = Files.readAllBytes(state);
+        byte[] flipped = current.clone();
+        flipped[current.length - 20] ^= 1;
+        Files.write(state, flipped);
+        run = buildRun(catalog, source, out);
+        assertTrue(run.err().contains("state of the last build: unreadable, not used"), "a changed byte\n" + run);
+        assertEquals(pages, rendered(run)[0], "a damaged state file: every page rendered");
+
+        // the same layout under another format number, and the JSON state of format 2
+        byte[] renumbered = Files.readAllBytes(state);
+        ByteBuffer.wrap(renumbered, "slmhub build state\n".length(), Integer.BYTES).putInt(BuildState.FORMAT - 1);
+        for (byte[] older : List.of(renumbered, "{\"@format\":\"2\",\"index.html\":\"x\"}".getBytes(StandardCharsets.UTF_8))) {
+            Files.write(state, older);
             run = buildRun(catalog, source, out);
             assertTrue(run.err().contains("state of the last build: of another format, not used"), run::toString);
             assertEquals(pages, rendered(run)[0], "a state of another format: every page rendered");
