@@ -1,5 +1,7 @@
 package org.slmhub.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slmhub.catalog.ContentChecksum;
 import org.slmhub.catalog.ModelManifest;
+import org.slmhub.catalog.SealedFile;
 import org.slmhub.index.IndexInfo;
 import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.site.ManifestDigests;
@@ -36,7 +37,12 @@ final class SiteIndexArchive {
     static final String INPUTS = ".slmhub-index-inputs";
     /** The working index kept between builds, so an edit re-indexes one model (not published: see site.yml). */
     static final String WORK = ".slmhub-index";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Each model's fingerprint in the working index, binary with a CRC-32 ({@link SealedFile}): as JSON
+     * they took 85 ms to read and 20-35 ms to write at 10,000 models, on the index's thread.
+     */
+    private static final String FINGERPRINTS = "models.fingerprints";
+    private static final String FINGERPRINTS_MAGIC = "slmhub index fingerprints 1";
 
     private SiteIndexArchive() {
     }
@@ -101,7 +107,8 @@ final class SiteIndexArchive {
     static IndexArchive.Written write(List<CatalogEntry> entries, Path catalog, Path smokeReport, Path siteOut, Inputs read) throws IOException {
         Path work = siteOut.resolve(WORK);
         Path lucene = work.resolve("lucene");
-        Path fingerprints = work.resolve("models.json");
+        Path fingerprints = work.resolve(FINGERPRINTS);
+        Files.deleteIfExists(work.resolve("models.json")); // where they were kept as JSON before
         try {
             Map<String, String> smoke = smokeReport == null ? Map.of() : SmokeStatuses.read(smokeReport);
             IndexInputs inputs = new IndexInputs(ModelHistory.read(catalog), smoke, read.commit(), Instant.now());
@@ -123,7 +130,14 @@ final class SiteIndexArchive {
                 CatalogIndexer.update(lucene, changed, removed, inputs, entries.size());
             }
             IndexArchive.Written written = IndexArchive.write(lucene, siteOut.resolve(PATH));
-            JSON.writeValue(fingerprints.toFile(), now);
+            SealedFile.write(fingerprints, data -> {
+                data.writeUTF(FINGERPRINTS_MAGIC);
+                data.writeInt(now.size());
+                for (Map.Entry<String, String> e : now.entrySet()) {
+                    data.writeUTF(e.getKey());
+                    data.writeUTF(e.getValue());
+                }
+            });
             Files.writeString(siteOut.resolve(INPUTS), read.hash());
             return written;
         } catch (IndexException | HistoryException e) {
@@ -131,11 +145,29 @@ final class SiteIndexArchive {
         }
     }
 
+    /** The fingerprints a build kept, or none (index everything again) when they are absent or damaged. */
     private static Map<String, String> readFingerprints(Path file) {
         try {
-            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<HashMap<String, String>>() { }) : Map.of();
-        } catch (IOException e) {
-            return Map.of(); // unreadable: index everything again
+            if (!Files.isRegularFile(file)) {
+                return Map.of();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            int body = SealedFile.bodyLength(bytes);
+            if (body < 0) {
+                return Map.of();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+            if (!in.readUTF().equals(FINGERPRINTS_MAGIC)) {
+                return Map.of();
+            }
+            int count = in.readInt();
+            Map<String, String> fingerprints = new HashMap<>(Math.max(16, count * 2));
+            for (int i = 0; i < count; i++) {
+                fingerprints.put(in.readUTF(), in.readUTF());
+            }
+            return in.available() == 0 ? fingerprints : Map.of();
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
         }
     }
 }
