@@ -29,8 +29,8 @@ import org.slmhub.site.Pagefind;
  * {@code slmhub bench site}: builds the site of a synthetic catalog in fresh JVMs, as users run it,
  * and prints wall time and peak memory (VmHWM from /proc, polled) of a full build, of a rebuild after
  * one manifest changed (several, with their median), and, where Pagefind runs offline, of full
- * builds with search (three, into new folders) plus an estimate of what a browser downloads for its
- * first search.
+ * builds with search (three, into new folders) and of three rebuilds with search after an edit, plus
+ * an estimate of what a browser downloads for its first search.
  */
 final class SiteBench {
     private SiteBench() {
@@ -72,6 +72,15 @@ final class SiteBench {
                 walls.add(r.wallMillis());
             }
             summary(out, "full build with Pagefind", walls);
+            // with search, an edit makes one record, and Pagefind indexes all of them again (it has no update)
+            walls.clear();
+            for (int i = 1; i <= SEARCH_BUILDS; i++) {
+                Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: (Searched \\d+\\. )?", "\nsummary: Searched " + i + ". "));
+                Run r = build(catalog, dir.resolve("site-search-1"), true);
+                report(out, "rebuild " + i + " with Pagefind, one manifest changed", r);
+                walls.add(r.wallMillis());
+            }
+            summary(out, "rebuild with Pagefind, one manifest changed", walls);
             out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search-1/pagefind")) / 1024,
                     "/models/ page, site.js+css, pagefind.js, entry (gzipped), wasm, meta, largest index chunk, 10 largest fragments");
         } else {
