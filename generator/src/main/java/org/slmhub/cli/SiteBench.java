@@ -55,17 +55,10 @@ final class SiteBench {
         try (Stream<Path> walk = Files.walk(catalog)) {
             one = walk.filter(p -> p.getFileName().toString().equals("model.yaml")).findFirst().orElseThrow();
         }
-        List<Long> walls = new ArrayList<>();
-        for (int i = 1; i <= Math.max(1, rebuilds); i++) {
-            Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: (Changed \\d+\\. )?", "\nsummary: Changed " + i + ". "));
-            Run r = build(catalog, dir.resolve("site"), false);
-            report(out, "rebuild " + i + ", one manifest changed", r);
-            walls.add(r.wallMillis());
-        }
-        summary(out, "rebuild, one manifest changed", walls);
+        timeRebuilds(catalog, dir.resolve("site"), one, Math.max(1, rebuilds), false, out);
         serveRebuilds(catalog, dir.resolve("site"), one, out);
         if (Pagefind.availableOffline()) {
-            walls.clear();
+            List<Long> walls = new ArrayList<>();
             for (int i = 1; i <= SEARCH_BUILDS; i++) {
                 Run r = build(catalog, dir.resolve("site-search-" + i), true);
                 report(out, "full build " + i + " with Pagefind", r);
@@ -73,14 +66,7 @@ final class SiteBench {
             }
             summary(out, "full build with Pagefind", walls);
             // with search, an edit makes one record, and Pagefind indexes all of them again (it has no update)
-            walls.clear();
-            for (int i = 1; i <= SEARCH_BUILDS; i++) {
-                Files.writeString(one, Files.readString(one).replaceFirst("\nsummary: (Searched \\d+\\. )?", "\nsummary: Searched " + i + ". "));
-                Run r = build(catalog, dir.resolve("site-search-1"), true);
-                report(out, "rebuild " + i + " with Pagefind, one manifest changed", r);
-                walls.add(r.wallMillis());
-            }
-            summary(out, "rebuild with Pagefind, one manifest changed", walls);
+            timeRebuilds(catalog, dir.resolve("site-search-1"), one, SEARCH_BUILDS, true, out);
             out.printf("first search, estimated transfer: %d KB (%s)%n", firstSearchBytes(dir.resolve("site-search-1/pagefind")) / 1024,
                     "/models/ page, site.js+css, pagefind.js, entry (gzipped), wasm, meta, largest index chunk, 10 largest fragments");
         } else {
@@ -88,6 +74,20 @@ final class SiteBench {
                     + Pagefind.VERSION + " --version once)");
         }
         out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code count} fresh-JVM rebuilds of {@code site}, each after an edit of {@code manifest}'s summary: each, then their median. */
+    private static void timeRebuilds(Path catalog, Path site, Path manifest, int count, boolean search, PrintWriter out)
+            throws IOException, InterruptedException {
+        String with = search ? " with Pagefind" : "";
+        List<Long> walls = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Files.writeString(manifest, Files.readString(manifest).replaceFirst("\nsummary: (Changed \\d+\\. )?", "\nsummary: Changed " + i + ". "));
+            Run r = build(catalog, site, search);
+            report(out, "rebuild " + i + with + ", one manifest changed", r);
+            walls.add(r.wallMillis());
+        }
+        summary(out, "rebuild" + with + ", one manifest changed", walls);
     }
 
     private static void summary(PrintWriter out, String what, List<Long> walls) {

@@ -1,6 +1,5 @@
 package org.slmhub.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,11 +131,7 @@ final class SiteIndexArchive {
             IndexArchive.Written written = IndexArchive.write(lucene, siteOut.resolve(PATH));
             SealedFile.write(fingerprints, data -> {
                 data.writeUTF(FINGERPRINTS_MAGIC);
-                data.writeInt(now.size());
-                for (Map.Entry<String, String> e : now.entrySet()) {
-                    data.writeUTF(e.getKey());
-                    data.writeUTF(e.getValue());
-                }
+                SealedFile.writeTexts(data, now);
             });
             Files.writeString(siteOut.resolve(INPUTS), read.hash());
             return written;
@@ -148,24 +143,8 @@ final class SiteIndexArchive {
     /** The fingerprints a build kept, or none (index everything again) when they are absent or damaged. */
     private static Map<String, String> readFingerprints(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
-                return Map.of();
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            int body = SealedFile.bodyLength(bytes);
-            if (body < 0) {
-                return Map.of();
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
-            if (!in.readUTF().equals(FINGERPRINTS_MAGIC)) {
-                return Map.of();
-            }
-            int count = in.readInt();
-            Map<String, String> fingerprints = new HashMap<>(Math.max(16, count * 2));
-            for (int i = 0; i < count; i++) {
-                fingerprints.put(in.readUTF(), in.readUTF());
-            }
-            return in.available() == 0 ? fingerprints : Map.of();
+            DataInputStream in = SealedFile.read(file);
+            return in == null || !in.readUTF().equals(FINGERPRINTS_MAGIC) ? Map.of() : SealedFile.readTexts(in);
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

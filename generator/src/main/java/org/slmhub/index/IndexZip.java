@@ -164,7 +164,7 @@ final class IndexZip {
      * The entries of a zip this class wrote, by name, read from its central directory; empty when
      * the file is absent or anything in it is not as this class writes it.
      */
-    static Map<String, Entry> entriesOf(Path zip) {
+    private static Map<String, Entry> entriesOf(Path zip) {
         try (FileChannel in = FileChannel.open(zip, StandardOpenOption.READ)) {
             long length = in.size();
             if (length < 22 || length > Integer.MAX_VALUE) {
@@ -198,11 +198,11 @@ final class IndexZip {
                 if (method != DEFLATED || extra != 0 || comment != 0 || dir.remaining() < 46 + nameLength) {
                     return Map.of();
                 }
-                byte[] name = new byte[nameLength];
+                byte[] nameBytes = new byte[nameLength];
                 dir.position(at + 46);
-                dir.get(name);
-                entries.put(new String(name, StandardCharsets.UTF_8), new Entry(new String(name, StandardCharsets.UTF_8), crc, compressed, size,
-                        local + 30 + nameLength));
+                dir.get(nameBytes);
+                String name = new String(nameBytes, StandardCharsets.UTF_8);
+                entries.put(name, new Entry(name, crc, compressed, size, local + 30 + nameLength));
             }
             return entries;
         } catch (IOException | RuntimeException e) {

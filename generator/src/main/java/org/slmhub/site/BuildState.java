@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -66,15 +65,7 @@ public final class BuildState {
                 return new BuildState(Map.of(), "unreadable, not used");
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + Integer.BYTES, body - MAGIC.length - Integer.BYTES));
-            int count = in.readInt();
-            Map<String, String> kept = new HashMap<>(Math.max(16, count * 2));
-            for (int i = 0; i < count; i++) {
-                kept.put(in.readUTF(), in.readUTF());
-            }
-            if (in.available() != 0) {
-                return new BuildState(Map.of(), "unreadable, not used");
-            }
-            return new BuildState(kept, "kept");
+            return new BuildState(SealedFile.readTexts(in), "kept");
         } catch (IOException | RuntimeException e) {
             return new BuildState(Map.of(), "unreadable, not used");
         }
@@ -105,11 +96,7 @@ public final class BuildState {
         SealedFile.write(out.resolve(FILE), data -> {
             data.write(MAGIC);
             data.writeInt(FORMAT);
-            data.writeInt(current.size());
-            for (Map.Entry<String, String> e : current.entrySet()) {
-                data.writeUTF(e.getKey());
-                data.writeUTF(e.getValue());
-            }
+            SealedFile.writeTexts(data, current);
         });
         Files.deleteIfExists(out.resolve(LEGACY_FILE));
     }

@@ -1,6 +1,5 @@
 package org.slmhub.site;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,18 +35,9 @@ final class KeptSearchRecords {
 
     /** The records kept in {@code out} for this site {@code code}; none when the file is absent, damaged or of other code. */
     static KeptSearchRecords read(Path out, String code) {
-        Path file = out.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int body = SealedFile.bodyLength(bytes);
-            if (body < 0) {
-                return NONE;
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
-            if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(code)) {
+            DataInputStream in = SealedFile.read(out.resolve(FILE));
+            if (in == null || !in.readUTF().equals(MAGIC) || !in.readUTF().equals(code)) {
                 return NONE;
             }
             int count = in.readInt();
