@@ -57,6 +57,7 @@
 <#if smoke.text?has_content><pre class="output" id="smoke-text">${smoke.text}</pre></#if>
 <#else>
 <p class="muted" id="smoke-status">Not smoked yet.</p>
+<p class="muted" id="smoke-how">Prove it on your machine with <code>slmhub smoke ${id}</code>; a site built with <code>--smoke-report</code> shows the result here.</p>
 </#if>
 </section>
 

@@ -2,6 +2,7 @@ package org.slmhub.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,9 @@ class SiteBuildTest {
         assertTrue(stories.getElementById("smoke-text").text().startsWith("Once upon a time"));
         Document other = SiteFixture.page(out, "models/bartowski/smollm2-360m-instruct/index.html");
         assertEquals("Not smoked yet.", other.getElementById("smoke-status").text());
+        assertEquals("Prove it on your machine with slmhub smoke bartowski/smollm2-360m-instruct; a site built with --smoke-report shows the result here.",
+                other.getElementById("smoke-how").text());
+        assertNull(stories.getElementById("smoke-how"), "a smoked model needs no hint");
     }
 
     @Test
