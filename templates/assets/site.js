@@ -112,10 +112,16 @@
       var title = document.createElement("strong");
       title.className = "search-result-title";
       title.textContent = page.meta && page.meta.title ? page.meta.title : page.url;
+      // what a chooser compares at a glance, from the record's meta (no more bytes to fetch)
+      var meta = page.meta || {};
+      var facts = document.createElement("span");
+      facts.className = "search-result-facts";
+      facts.textContent = [meta.id, meta.params ? meta.params + " params" : "", meta.license].filter(Boolean).join(" \u00b7 ");
       var excerpt = document.createElement("span");
       excerpt.className = "search-result-excerpt";
       excerpt.innerHTML = page.excerpt; // Pagefind's HTML: the page's text, escaped, with <mark> around matches
       a.appendChild(title);
+      a.appendChild(facts);
       a.appendChild(excerpt);
       return a;
     }

@@ -68,6 +68,8 @@ class SiteInBrowserTest {
                 long bytes = firstSearchBytes(browser);
                 assertTrue(bytes < 300 * 1024, "the first search downloaded " + bytes + " bytes");
                 assertFalse(browser.findElement(By.id("model-table")).isDisplayed(), "results replace the table");
+                String facts = browser.findElement(By.cssSelector("a.search-result .search-result-facts")).getText();
+                assertEquals("ggml-org/stories260k \u00b7 293K params \u00b7 MIT", facts);
                 screenshot(browser, shots.resolve("search-stories.png"));
 
                 input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
