@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slmhub.artifact.ArtifactException;
@@ -14,6 +15,8 @@ import org.slmhub.catalog.CatalogEntry;
 import org.slmhub.catalog.CatalogFiles;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.catalog.ModelRef;
+import org.slmhub.registry.RegistryException;
+import org.slmhub.registry.SiteRegistry;
 import org.slmhub.smoke.EmbeddingOutcome;
 import org.slmhub.smoke.EmbeddingRequest;
 import org.slmhub.smoke.SentenceEmbedder;
@@ -39,15 +42,25 @@ import org.slmhub.validate.Validator;
 public final class Slmhub {
     private final Map<String, CatalogEntry> byId;
     private final ArtifactStore store;
+    private final SiteRegistry registry;
 
-    private Slmhub(List<CatalogEntry> entries, ArtifactStore store) {
-        this.byId = entries.stream().collect(Collectors.toMap(e -> e.manifest().id(), Function.identity()));
+    private Slmhub(List<CatalogEntry> entries, ArtifactStore store, SiteRegistry registry) {
+        this.byId = new ConcurrentHashMap<>(entries.stream().collect(Collectors.toMap(e -> e.manifest().id(), Function.identity())));
         this.store = store;
+        this.registry = registry;
     }
 
     /** Over entries already validated (the CLI loads and reports them itself). */
     public static Slmhub of(List<CatalogEntry> entries, ArtifactStore store) {
-        return new Slmhub(entries, store);
+        return new Slmhub(entries, store, null);
+    }
+
+    /**
+     * Over a published site's registry: each model's manifest is fetched when first named, checked,
+     * and kept in the cache ({@link SiteRegistry}); a manifest with errors is refused.
+     */
+    public static Slmhub fromRegistry(SiteRegistry registry, ArtifactStore store) {
+        return new Slmhub(List.of(), store, registry);
     }
 
     /** Reads and validates a catalog folder; refuses a catalog with errors, naming the first. */
@@ -55,17 +68,18 @@ public final class Slmhub {
         CatalogFiles files = CatalogFiles.read(catalog, List.of());
         ValidationReport report = new Validator().validate(files.manifests(), List.of(), files.misplaced());
         if (!report.passed()) {
-            Finding first = report.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
-            throw new SlmhubException("the catalog at " + catalog + " has " + report.errorCount() + " error(s); first: "
-                    + first.file() + ":" + first.position() + ": " + first.message());
+            throw new SlmhubException("the catalog at " + catalog + " has " + report.errorCount() + " error(s); first: " + firstError(report));
         }
-        return new Slmhub(report.entries(), store);
+        return new Slmhub(report.entries(), store, null);
     }
 
     /** The manifest and the artifact a reference such as {@code qwen/qwen3-0.6b:Q8_0} names. */
     public Choice choose(String reference) throws SlmhubException {
         ModelRef ref = ModelRef.parse(reference);
         CatalogEntry entry = byId.get(ref.id());
+        if (entry == null && registry != null) {
+            entry = fromRegistry(ref.id());
+        }
         if (entry == null) {
             String hint = ClosestMatch.among(ref.id(), byId.keySet()).map(s -> "; did you mean `" + s + "`?").orElse("");
             throw new SlmhubException("unknown model `" + ref.id() + "`" + hint);
@@ -77,6 +91,27 @@ public final class Slmhub {
     }
 
     public record Choice(ModelManifest manifest, ModelManifest.Artifact artifact) {
+    }
+
+    private CatalogEntry fromRegistry(String id) throws SlmhubException {
+        ValidationReport report;
+        try {
+            report = registry.load(id).report();
+        } catch (RegistryException e) {
+            throw new SlmhubException(e.getMessage());
+        }
+        if (!report.passed()) {
+            throw new SlmhubException("the manifest of " + id + " from " + registry.name() + " has " + report.errorCount()
+                    + " error(s); first: " + firstError(report));
+        }
+        CatalogEntry entry = report.entries().get(0);
+        byId.put(id, entry);
+        return entry;
+    }
+
+    private static String firstError(ValidationReport report) {
+        Finding first = report.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
+        return first.file() + ":" + first.position() + ": " + first.message();
     }
 
     /** The verified local file: from the cache, a mirror, or downloaded (and verified) once. */

@@ -128,6 +128,11 @@ final class HttpTransfer {
     }
 
     private String describe(IOException e) {
+        return describe(e, connectTimeout, readTimeout);
+    }
+
+    /** A network failure in a few words a user can act on. */
+    static String describe(IOException e, Duration connectTimeout, Duration readTimeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return "could not connect within " + connectTimeout.toMillis() + " ms";
         }

@@ -16,14 +16,16 @@ final class UrlPolicy {
     }
 
     static void check(ArtifactRef ref, URI url) throws ArtifactException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        boolean allowed = !host.isEmpty()
-                && (scheme.equals("https") || (scheme.equals("http") && LOOPBACK_HOSTS.contains(host)));
-        if (!allowed) {
+        if (!allowed(url)) {
             throw new ArtifactException(ArtifactException.Kind.NOT_ALLOWED,
                     "refusing to download " + ref.file() + " from " + url
                             + ": only https URLs are allowed (plain http only to localhost); fix the url in the manifest");
         }
+    }
+
+    static boolean allowed(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return !host.isEmpty() && (scheme.equals("https") || (scheme.equals("http") && LOOPBACK_HOSTS.contains(host)));
     }
 }

@@ -27,13 +27,14 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  slmhub run ggml-org/stories260k --raw \"Once upon a time\"",
             "  slmhub run qwen/qwen2.5-0.5b-instruct:Q4_K_M \"Name three uses of a paperclip.\"",
+            "  slmhub run --registry https://example.org/slmhub/ ggml-org/stories260k --raw \"Once upon a time\"",
             "", "Exit codes: 0 done, 1 the model could not be had or loaded, 2 usage or internal error, 130 interrupted."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    CatalogOption catalogOption;
+    ModelSourceOptions source;
 
     @Mixin
     StoreOptions storeOptions;
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<CatalogEntry> entries = ValidCatalog.load(catalogOption.root(), err);
+        List<CatalogEntry> entries = source.entriesFor(model, storeOptions, err);
         if (entries == null) {
             return ExitCode.PROBLEMS;
         }

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slmhub.artifact.ArtifactStore;
 import org.slmhub.artifact.DownloadProgress;
+import org.slmhub.registry.RegistryException;
+import org.slmhub.registry.SiteRegistry;
 import picocli.CommandLine.Option;
 
 /** Where artifacts come from: the cache, mirror folders, and (unless offline) the network. */
@@ -38,6 +39,20 @@ final class StoreOptions {
         return Duration.ofMillis(Math.round(downloadTimeout * 1000));
     }
 
+    private Path cacheRoot() {
+        return cache != null ? cache : ArtifactStore.defaultCacheRoot(System.getenv());
+    }
+
+    private static Duration connectTimeout(Duration timeout) {
+        return timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
+    }
+
+    /** A published site's registry (or a site folder's), keeping what it fetches in this store's cache, under the same timeouts. */
+    SiteRegistry registry(String location) throws RegistryException {
+        Duration timeout = timeout();
+        return SiteRegistry.at(location, cacheRoot(), offline, connectTimeout(timeout), timeout);
+    }
+
     /** Every mirror from the option and the environment, each checked to exist. */
     List<Path> allMirrors() {
         List<Path> all = new ArrayList<>(mirrors);
@@ -51,13 +66,11 @@ final class StoreOptions {
     }
 
     ArtifactStore open() {
-        Map<String, String> env = System.getenv();
-        Path root = cache != null ? cache : ArtifactStore.defaultCacheRoot(env);
         Duration timeout = timeout();
-        return ArtifactStore.builder(root)
+        return ArtifactStore.builder(cacheRoot())
                 .mirrors(allMirrors())
                 .allowDownload(!offline)
-                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
+                .connectTimeout(connectTimeout(timeout))
                 .readTimeout(timeout)
                 .progress(System.console() != null ? DownloadProgress.forConsole() : DownloadProgress.none())
                 .build();

@@ -112,6 +112,16 @@ public final class Validator {
         return c;
     }
 
+    /**
+     * A manifest a site publishes in its registry (a copy, not a file of a catalog folder): every
+     * check but where a catalog keeps its files; the caller compares the id with the one it asked for.
+     */
+    public ValidationReport checkPublished(ManifestFile file) {
+        Checked c = checkOne(file);
+        List<Finding> findings = c.findings().stream().filter(f -> f.rule() != Rule.ID_FOLDER).toList();
+        return report(List.of(new Checked(findings, c.entry())), List.of(), List.of());
+    }
+
     /** A file's own checks: syntax, schema, and the rules that need only this manifest. */
     Checked checkOne(ManifestFile file) {
         if (!file.parsed()) {

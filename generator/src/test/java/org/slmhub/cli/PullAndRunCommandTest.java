@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slmhub.TestPaths;
+import org.slmhub.site.SiteServer;
 import org.slmhub.smoke.TinyLlama;
 import org.slmhub.smoke.TinyManifests;
 
@@ -59,6 +61,46 @@ class PullAndRunCommandTest {
         CliRun model = cli("pull", "acme/tyni");
         assertEquals(1, model.exitCode(), model::toString);
         assertEquals("slmhub: error: unknown model `acme/tyni`; did you mean `acme/tiny`?\n", model.err());
+    }
+
+    @Test
+    void pullAndRunTakeTheManifestFromAPublishedSite() throws IOException {
+        Path site = tmp.resolve("site");
+        CliRun build = CliRun.of("build", "--catalog", catalog.toString(), "--source", TestPaths.repoRoot().toString(),
+                "--out", site.toString(), "--no-search");
+        assertEquals(0, build.exitCode(), build::toString);
+        String registry;
+        try (SiteServer server = new SiteServer(site, 0, "/slmhub/")) {
+            registry = "http://127.0.0.1:" + server.port() + "/slmhub/";
+            CliRun pull = fromRegistry(registry, "pull", "acme/tiny:f16");
+            assertEquals(0, pull.exitCode(), pull::toString);
+            assertEquals(mirror.resolve("tiny-2.gguf").toAbsolutePath() + "\n", pull.out());
+            CliRun run = fromRegistry(registry, "run", "acme/tiny", "--raw", "--temperature", "0", "--max-tokens", "12", "Once upon a time");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals(cli("run", "acme/tiny", "--raw", "--temperature", "0", "--max-tokens", "12", "Once upon a time").out(), run.out(),
+                    "the site's manifest names the same file as the catalog's");
+            CliRun typo = fromRegistry(registry, "pull", "acme/tyni");
+            assertEquals(1, typo.exitCode(), typo::toString);
+            assertTrue(typo.err().endsWith("; did you mean `acme/tiny`?\n"), typo.err());
+        }
+        CliRun offline = fromRegistry(registry, "pull", "--offline", "acme/tiny");
+        assertEquals(0, offline.exitCode(), offline::toString);
+        assertEquals(mirror.resolve("tiny-1.gguf").toAbsolutePath() + "\n", offline.out(), "the kept manifest, with the server gone");
+    }
+
+    @Test
+    void withoutACatalogOrARegistryTheErrorNamesBoth() {
+        CliRun run = CliRun.of("pull", "--catalog", tmp.resolve("nowhere").toString(), "acme/tiny");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("catalog folder " + tmp.resolve("nowhere") + " not found: run from a checkout, pass --catalog DIR,"
+                + " or name a published site with --registry URL"), run.err());
+    }
+
+    private CliRun fromRegistry(String registry, String command, String... rest) {
+        List<String> args = new ArrayList<>(List.of(command, "--registry", registry,
+                "--cache", tmp.resolve("cache").toString(), "--mirror", mirror.toString()));
+        args.addAll(List.of(rest));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
