@@ -5,7 +5,7 @@
 <h1 id="model-name">${name}</h1>
 <p class="muted" id="model-id">${id}</p>
 <p class="summary" id="model-summary">${summary}</p>
-<p><a class="button" href="${site.base}compare/?m=${id?url}">Compare</a> <a class="edit" id="edit-link" href="${editUrl}">Edit this model</a></p>
+<p><a class="button" href="${site.base}compare/?m=${id?url}">Compare</a><#if compareVariants?has_content> <a class="button" id="compare-variants" href="${site.base}compare/?m=${compareVariants}">Compare its ${variantCount} variants</a></#if> <a class="edit" id="edit-link" href="${editUrl}">Edit this model</a></p>
 
 <section id="facts">
 <h2>Facts</h2>

@@ -171,43 +171,100 @@
     }
   }
 
-  // The compare page: models from ?m=a,b side by side, read from the site's own api/models.json.
+  // The compare page: models and variants from ?m=a,b:Q4_K_M side by side, read from the site's own
+  // api/models.json. A variant is named as `slmhub pull` names it: a quantization or a file name.
   var target = document.getElementById("compare-table");
   if (target) {
     fetch(base + "api/models.json").then(function (r) { return r.json(); }).then(function (api) {
       var byId = {};
       api.models.forEach(function (m) { byId[m.id] = m; });
-      var chosen = (new URLSearchParams(location.search).get("m") || "").split(",").filter(function (id) { return byId[id]; });
+      var weights = function (m) {
+        var w = m.artifacts.filter(function (a) { return a.role === "weights"; });
+        return w.length ? w : m.artifacts;
+      };
+      // the name a variant goes by: its quantization where no other file of the model shares it, else its file
+      var variantName = function (m, a) {
+        var q = (a.quantization || "").toLowerCase();
+        var shared = weights(m).filter(function (b) { return q && (b.quantization || "").toLowerCase() === q; }).length;
+        return shared === 1 ? a.quantization : a.file;
+      };
+      var column = function (ref) {
+        var colon = ref.indexOf(":");
+        var m = byId[colon < 0 ? ref : ref.slice(0, colon)];
+        if (!m) { return null; }
+        if (colon < 0) { return { ref: ref, model: m, files: weights(m) }; }
+        var v = ref.slice(colon + 1).toLowerCase();
+        var byFile = m.artifacts.filter(function (a) { return a.file.toLowerCase() === v; });
+        var byQuant = weights(m).filter(function (a) { return (a.quantization || "").toLowerCase() === v; });
+        var files = byFile.length === 1 ? byFile : byQuant;
+        return files.length === 1 ? { ref: ref, model: m, files: files, variant: files[0] } : null;
+      };
+      var refs = (new URLSearchParams(location.search).get("m") || "").split(",").filter(Boolean);
+      var columns = refs.map(column).filter(Boolean);
+      var chosen = columns.map(function (c) { return c.ref; });
+      var go = function (ids) { location.search = ids.length ? "?m=" + ids.map(encodeURIComponent).join(",") : ""; };
+      var size = function (b) {
+        var units = ["B", "KiB", "MiB", "GiB", "TiB"], u = 0;
+        while (b >= 1024 && u < units.length - 1) { b /= 1024; u++; }
+        return u === 0 ? b + " B" : b.toFixed(b < 10 ? 1 : 0) + " " + units[u];
+      };
       var pick = document.getElementById("compare-pick");
       api.models.forEach(function (m) {
         var o = document.createElement("option"); o.value = m.id; o.textContent = m.name + " (" + m.id + ")"; pick.appendChild(o);
+        if (weights(m).length > 1) {
+          weights(m).forEach(function (a) {
+            var v = document.createElement("option");
+            v.value = m.id + ":" + variantName(m, a);
+            v.textContent = "\u00a0\u00a0" + m.name + " " + variantName(m, a) + ", " + size(a.size);
+            pick.appendChild(v);
+          });
+        }
       });
-      var go = function (ids) { location.search = ids.length ? "?m=" + ids.map(encodeURIComponent).join(",") : ""; };
       pick.addEventListener("change", function () { if (pick.value && chosen.indexOf(pick.value) < 0) { go(chosen.concat([pick.value])); } });
       document.getElementById("compare-clear").addEventListener("click", function () { go([]); });
-      if (!chosen.length) { return; }
-      var mib = function (b) { return b >= 1073741824 ? (b / 1073741824).toFixed(1) + " GiB" : Math.round(b / 1048576) + " MiB"; };
+      var missing = refs.filter(function (r) { return !column(r); });
+      if (missing.length) {
+        var note = document.getElementById("compare-missing");
+        note.textContent = "Not in this catalog: " + missing.join(", ");
+        note.hidden = false;
+      }
+      if (!columns.length) { return; }
+      var sizes = function (c) {
+        var s = c.files.map(function (a) { return a.size; });
+        var lo = Math.min.apply(null, s), hi = Math.max.apply(null, s);
+        return lo === hi ? size(lo) : size(lo) + " to " + size(hi);
+      };
       var rowsSpec = [
-        ["Parameters", function (m) { return m.parameters.toLocaleString("en"); }],
-        ["Smallest file", function (m) { return mib(Math.min.apply(null, m.artifacts.map(function (a) { return a.size; }))); }],
-        ["Quantizations", function (m) { return m.artifacts.map(function (a) { return a.quantization || a.format; }).join(", "); }],
-        ["Context", function (m) { return m.context_length.toLocaleString("en"); }],
-        ["License", function (m) { return m.license; }],
-        ["Smoke speed", function (m) {
-            if (m.smoke && m.smoke.sentences_per_second > 0) { return m.smoke.sentences_per_second + " sentences/s"; }
-            return m.smoke && m.smoke.tokens_per_second > 0 ? m.smoke.tokens_per_second + " tokens/s" : "not smoked yet";
+        ["Parameters", function (c) { return c.model.parameters.toLocaleString("en"); }],
+        ["File", function (c) { return c.variant ? c.variant.file : c.files.length + (c.files.length === 1 ? " file" : " files"); }],
+        ["Size", sizes],
+        ["Quantization", function (c) { return c.files.map(function (a) { return a.quantization || a.format; }).join(", "); }],
+        ["Format", function (c) { return c.files.map(function (a) { return a.format; }).filter(function (f, i, all) { return all.indexOf(f) === i; }).join(", "); }],
+        ["Context", function (c) { return c.model.context_length.toLocaleString("en") + " tokens"; }],
+        ["License", function (c) { return c.model.license; }],
+        ["Task", function (c) { return c.model.pipeline_tag || ""; }],
+        ["Architecture", function (c) { return c.model.architecture || ""; }],
+        ["Smoke", function (c) {
+            var s = c.model.smoke;
+            if (!s) { return "not smoked yet"; }
+            var speed = s.sentences_per_second > 0 ? ", " + s.sentences_per_second + " sentences/s" : s.tokens_per_second > 0 ? ", " + s.tokens_per_second + " tokens/s" : "";
+            return s.status + speed + (s.quantization ? " (" + s.quantization + ")" : "");
         }]];
       var t = document.createElement("table");
       var head = t.insertRow();
       head.appendChild(document.createElement("th"));
-      chosen.forEach(function (id) {
-        var th = document.createElement("th"), a = document.createElement("a");
-        a.href = base + byId[id].page; a.textContent = byId[id].name; th.appendChild(a); head.appendChild(th);
+      columns.forEach(function (c) {
+        var th = document.createElement("th"), a = document.createElement("a"), ref = document.createElement("span"), drop = document.createElement("button");
+        a.href = base + c.model.page; a.textContent = c.model.name;
+        ref.className = "muted compare-ref"; ref.textContent = c.variant ? c.model.id + ":" + variantName(c.model, c.variant) : c.model.id;
+        drop.type = "button"; drop.className = "compare-drop"; drop.textContent = "\u00d7"; drop.setAttribute("aria-label", "Remove " + ref.textContent);
+        drop.addEventListener("click", function () { go(chosen.filter(function (r) { return r !== c.ref; })); });
+        th.appendChild(a); th.appendChild(drop); th.appendChild(ref); head.appendChild(th);
       });
       rowsSpec.forEach(function (spec) {
         var tr = t.insertRow(), th = document.createElement("th");
         th.textContent = spec[0]; tr.appendChild(th);
-        chosen.forEach(function (id) { tr.insertCell().textContent = spec[1](byId[id]); });
+        columns.forEach(function (c) { tr.insertCell().textContent = spec[1](c); });
       });
       target.textContent = "";
       target.appendChild(t);

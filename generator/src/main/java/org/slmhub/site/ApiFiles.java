@@ -134,6 +134,9 @@ final class ApiFiles {
                 g.writeObjectFieldStart("smoke");
                 string(g, "status", r.status());
                 string(g, "date", r.date());
+                if (!r.quantization().isEmpty()) {
+                    string(g, "quantization", r.quantization()); // the variant smoked: its speed is that file's
+                }
                 if (r.embedding() != null) {
                     g.writeNumberField("sentences_per_second", r.embedding().sentencesPerSecond());
                 } else {

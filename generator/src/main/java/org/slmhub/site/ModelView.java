@@ -1,11 +1,14 @@
 package org.slmhub.site;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slmhub.catalog.ModelManifest;
 import org.slmhub.catalog.ModelRef;
 import org.slmhub.history.ModelHistory;
@@ -72,7 +75,25 @@ final class ModelView {
         v.put("editUrl", c.editUrl());
         v.put("tags", String.join(", ", m.tags()));
         v.put("dateSort", c.dates() == null ? "" : HumanUnits.day(c.dates().updated()));
+        v.put("compareVariants", compareVariants(m));
+        v.put("variantCount", Integer.toString(m.weights().size()));
         return v;
+    }
+
+    /**
+     * The compare page's query for every weights file of the model side by side, each named as
+     * {@code slmhub pull} takes it (its quantization where no other file shares it, else its file); "" for one file.
+     */
+    static String compareVariants(ModelManifest m) {
+        List<ModelManifest.Artifact> weights = m.weights();
+        if (weights.size() < 2) {
+            return "";
+        }
+        return weights.stream().map(a -> {
+            String q = a.quantization();
+            boolean unique = q != null && weights.stream().filter(b -> q.equalsIgnoreCase(b.quantization())).count() == 1;
+            return URLEncoder.encode(m.id() + ":" + (unique ? q : a.file()), StandardCharsets.UTF_8);
+        }).collect(Collectors.joining(","));
     }
 
     /** What a model page needs from the rest of the catalog and the build. */

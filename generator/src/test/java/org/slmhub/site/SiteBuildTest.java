@@ -154,6 +154,7 @@ class SiteBuildTest {
             assertTrue(manifest.get("artifacts").get(0).has("sha256"));
         }
         assertEquals("passed", index.get("models").findValue("smoke").get("status").asText());
+        assertEquals("F32", index.get("models").findValue("smoke").get("quantization").asText(), "the variant whose speed it is");
         assertTrue(json.readTree(out.resolve("schema/model.schema.json").toFile()).has("$schema"));
     }
 

@@ -114,6 +114,66 @@ class SiteInBrowserTest {
     }
 
     @Test
+    void compareShowsModelsAndVariantsSideBySide() throws IOException {
+        assumeTrue(Chromium.present(), Chromium.ABSENT);
+        Path root = TestPaths.repoRoot();
+        Path catalog = tmp.resolve("models");
+        for (String id : List.of("qwen/qwen2.5-0.5b-instruct", "ggml-org/stories260k")) {
+            Path file = Files.createDirectories(catalog.resolve(id)).resolve("model.yaml");
+            Files.copy(root.resolve("models").resolve(id).resolve("model.yaml"), file);
+        }
+        Path site = tmp.resolve("site");
+        CliRun built = CliRun.of("build", "--no-search", "--catalog", catalog.toString(), "--source", root.toString(),
+                "--out", site.toString(), "--base-url", BASE);
+        assertEquals(0, built.exitCode(), built::toString);
+        String qwen = "qwen/qwen2.5-0.5b-instruct";
+        try (SiteServer server = new SiteServer(site, 0, BASE)) {
+            WebDriver browser = chromium();
+            try {
+                String origin = "http://127.0.0.1:" + server.port() + BASE;
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get(origin + "models/" + qwen + "/");
+                assertEquals("Compare its 3 variants", browser.findElement(By.id("compare-variants")).getText());
+                browser.findElement(By.id("compare-variants")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#compare-table th a")).size() == 3);
+                assertEquals(List.of(qwen + ":Q4_0", qwen + ":Q4_K_M", qwen + ":Q8_0"), texts(browser, "#compare-table .compare-ref"));
+                assertEquals(List.of("File", "qwen2.5-0.5b-instruct-q4_0.gguf", "qwen2.5-0.5b-instruct-q4_k_m.gguf", "qwen2.5-0.5b-instruct-q8_0.gguf"),
+                        row(browser, 2));
+                // the sizes as the model page writes them: 428,730,208, 491,400,032 and 675,710,816 bytes
+                assertEquals(List.of("Size", "409 MiB", "469 MiB", "644 MiB"), row(browser, 3));
+
+                new Select(browser.findElement(By.id("compare-pick"))).selectByValue("ggml-org/stories260k");
+                wait.until(d -> d.findElements(By.cssSelector("#compare-table th a")).size() == 4);
+                assertEquals(List.of("Parameters", "490,000,000", "490,000,000", "490,000,000", "292,800"), row(browser, 1));
+                assertEquals(List.of("Size", "409 MiB", "469 MiB", "644 MiB", "1.1 MiB"), row(browser, 3));
+                screenshot(browser, Files.createDirectories(root.resolve("generator/target/browser")).resolve("compare.png"));
+
+                browser.findElement(By.cssSelector("#compare-table .compare-drop")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#compare-table th a")).size() == 3);
+                assertEquals(List.of(qwen + ":Q4_K_M", qwen + ":Q8_0", "ggml-org/stories260k"), texts(browser, "#compare-table .compare-ref"));
+
+                browser.get(origin + "compare/?m=" + qwen + ",acme/nothing," + qwen + ":Q3_K");
+                wait.until(d -> d.findElements(By.cssSelector("#compare-table th a")).size() == 1);
+                assertEquals("Not in this catalog: acme/nothing, " + qwen + ":Q3_K", browser.findElement(By.id("compare-missing")).getText());
+                assertEquals(List.of("File", "3 files"), row(browser, 2));
+                assertEquals(List.of("Size", "409 MiB to 644 MiB"), row(browser, 3));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static List<String> texts(WebDriver browser, String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    /** Row {@code n} of the compare table (0 is the heading row): its heading cell, then one cell per column. */
+    private static List<String> row(WebDriver browser, int n) {
+        return browser.findElements(By.cssSelector("#compare-table tr")).get(n).findElements(By.cssSelector("th, td")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
     void withoutSearchTheBoxAndFiltersNarrowThePagesRows() throws IOException {
         assumeTrue(Chromium.present(), Chromium.ABSENT);
         Path site = tmp.resolve("site");

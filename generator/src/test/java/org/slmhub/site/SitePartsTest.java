@@ -192,8 +192,22 @@ class SitePartsTest {
         assertEquals("v5", memo.get("page", manifest, "changed", make), "a build that did not ask for it dropped it");
     }
 
+    @Test
+    void compareVariantsNamesEachFileAsPullTakesIt() {
+        ModelManifest.Artifact q4 = new ModelManifest.Artifact("m-q4.gguf", "gguf", "Q4_K_M", "https://example.org/m-q4.gguf", "1".repeat(64), 100, null);
+        ModelManifest.Artifact q8a = new ModelManifest.Artifact("m-q8-a.gguf", "gguf", "Q8_0", "https://example.org/a.gguf", "2".repeat(64), 200, null);
+        ModelManifest.Artifact q8b = new ModelManifest.Artifact("m-q8-b.gguf", "gguf", "q8_0", "https://example.org/b.gguf", "3".repeat(64), 300, null);
+        assertEquals("", ModelView.compareVariants(manifest(List.of(q4))), "one file: nothing to compare");
+        // a quantization two files share names neither: their file names do
+        assertEquals("acme%2Fm%3AQ4_K_M,acme%2Fm%3Am-q8-a.gguf,acme%2Fm%3Am-q8-b.gguf", ModelView.compareVariants(manifest(List.of(q4, q8a, q8b))));
+    }
+
     private static ModelManifest manifest(ModelManifest.Artifact a) {
+        return manifest(List.of(a));
+    }
+
+    private static ModelManifest manifest(List<ModelManifest.Artifact> artifacts) {
         return new ModelManifest(1, "acme/m", "M", "Acme", "s", "", "MIT", null, null, List.of("en"), "text-generation", List.of(),
-                "llama", 1000, 2048, List.of(), null, List.of(), null, List.of(a), null, null, List.of(), null);
+                "llama", 1000, 2048, List.of(), null, List.of(), null, artifacts, null, null, List.of(), null);
     }
 }
