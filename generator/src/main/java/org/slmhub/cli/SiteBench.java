@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.slmhub.bench.HugoSite;
 import org.slmhub.bench.Median;
 import org.slmhub.bench.SyntheticCatalog;
 import org.slmhub.catalog.CatalogEntry;
@@ -163,16 +165,38 @@ final class SiteBench {
         return cmd;
     }
 
-    /** Rendering alone, in this JVM after loading the catalog, three times (the first includes JIT warm-up). */
-    private static void renderOnly(Path catalog, Path dir, PrintWriter out) throws IOException {
+    /**
+     * Rendering alone, in this JVM after loading the catalog, three times (the first includes JIT
+     * warm-up); where {@code hugo} is on the PATH, each run alternates with Hugo building the same
+     * catalog as simple pages ({@link HugoSite}), and the medians are compared.
+     */
+    private static void renderOnly(Path catalog, Path dir, PrintWriter out) throws IOException, InterruptedException {
         CatalogFiles files = CatalogFiles.read(catalog, List.of());
         List<CatalogEntry> entries = new Validator().validate(files.manifests(), List.of(), files.misplaced()).entries();
         SiteOptions options = new SiteOptions(Path.of("").toAbsolutePath(), "/", SiteOptions.DEFAULT_REPO_URL, "slmhub");
+        Optional<Path> hugo = HugoSite.hugo();
+        if (hugo.isPresent()) {
+            HugoSite.write(entries.stream().map(CatalogEntry::manifest).toList(), dir.resolve("hugo"));
+            out.println("reference: " + HugoSite.version(hugo.get()));
+        } else {
+            out.println("hugo is not on the PATH: rendering not compared with it (Debian 12: apt-get install hugo)");
+        }
+        List<Long> ours = new ArrayList<>();
+        List<Long> theirs = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Path target = dir.resolve("render-only-" + i);
-            long[] r = SiteBuild.renderOnly(entries, options, target);
+            long[] r = SiteBuild.renderOnly(entries, options, dir.resolve("render-only-" + i));
             out.printf("render only, run %d: %d pages in %d ms (plan excluded; nothing else running)%n", i, r[0], r[1]);
+            ours.add(r[1]);
+            if (hugo.isPresent()) {
+                long wall = HugoSite.build(hugo.get(), dir.resolve("hugo"), dir.resolve("hugo/public-" + i));
+                out.printf("hugo, run %d: %d simple model pages in %d ms (a fresh process: reading content included)%n", i, entries.size(), wall);
+                theirs.add(wall);
+            }
             out.flush();
+        }
+        if (hugo.isPresent()) {
+            out.printf("render only against hugo: medians %.0f ms and %.0f ms, ratio %.2f (below 1: faster than hugo)%n",
+                    Median.of(ours), Median.of(theirs), Median.of(ours) / Median.of(theirs));
         }
     }
 
