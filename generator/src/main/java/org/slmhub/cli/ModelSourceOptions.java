@@ -22,9 +22,9 @@ final class ModelSourceOptions {
     Path catalog;
 
     @Option(names = "--registry", paramLabel = "URL|DIR", defaultValue = "${env:SLMHUB_REGISTRY}",
-            description = {"A published slmhub site (its https base URL) or a built site folder: the model's manifest",
-                "comes from its api/models/<id>.json, is checked like a catalog file and kept in the cache",
-                "(--offline uses the kept copy). Also SLMHUB_REGISTRY; --catalog overrides it."})
+            description = "A published slmhub site (its https base URL) or a built site folder: the model's manifest comes from its"
+                    + " api/models/<id>.json, is checked like a catalog file and kept in the cache (--offline uses the kept copy)."
+                    + " Also SLMHUB_REGISTRY; --catalog overrides it.")
     String registry;
 
     /** The entries to choose {@code reference} from, or null after printing why there are none. */

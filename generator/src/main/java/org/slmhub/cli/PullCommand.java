@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "  slmhub pull qwen/qwen2.5-0.5b-instruct:Q4_K_M",
             "  llama-cli -m \"$(slmhub pull ggml-org/stories260k)\" -p 'Once upon a time'",
             "  slmhub pull xenova/all-minilm-l6-v2:tokenizer.json",
-            "  slmhub pull --registry https://example.org/slmhub/ ggml-org/stories260k   without a checkout: from a published site",
+            "  slmhub pull --registry https://hub.example/ ggml-org/stories260k",
             "", "Exit codes: 0 the path is printed, 1 the model or its file could not be had, 2 usage or internal error."})
 final class PullCommand implements Callable<Integer> {
     @Spec

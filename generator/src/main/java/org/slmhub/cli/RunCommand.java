@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  slmhub run ggml-org/stories260k --raw \"Once upon a time\"",
             "  slmhub run qwen/qwen2.5-0.5b-instruct:Q4_K_M \"Name three uses of a paperclip.\"",
-            "  slmhub run --registry https://example.org/slmhub/ ggml-org/stories260k --raw \"Once upon a time\"",
+            "  slmhub run --registry https://hub.example/ qwen/qwen3-0.6b \"Hello\"",
             "", "Exit codes: 0 done, 1 the model could not be had or loaded, 2 usage or internal error, 130 interrupted."})
 final class RunCommand implements Callable<Integer> {
     @Spec
