@@ -37,6 +37,8 @@ import org.slmhub.validate.Validator;
  * }
  * List<float[]> vectors = hub.embed("xenova/all-minilm-l6-v2", List.of("A cat sits on the mat"));
  * }</pre>
+ * Without a checkout of the catalog, a published site is the catalog:
+ * {@code Slmhub.fromRegistry(SiteRegistry.at("https://hub.example/", cacheRoot, false, connectTimeout, readTimeout), store)}.
  * A JVM that loaded a model must end with {@code System.exit} (the llama.cpp binding keeps a native thread).
  */
 public final class Slmhub {
