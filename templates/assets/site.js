@@ -208,6 +208,12 @@
         while (b >= 1024 && u < units.length - 1) { b /= 1024; u++; }
         return u === 0 ? b + " B" : b.toFixed(b < 10 ? 1 : 0) + " " + units[u];
       };
+      // as the model pages write counts (HumanUnits.formatCount): 293K, 490M, 1.2B
+      var count = function (n) {
+        var suffixes = ["", "K", "M", "B", "T"], v = n, i = 0;
+        while (Math.abs(v) >= 999.5 && i < suffixes.length - 1) { v /= 1000; i++; }
+        return i === 0 ? String(n) : (v >= 9.95 ? v.toFixed(0) : v.toFixed(1).replace(".0", "")) + suffixes[i];
+      };
       var pick = document.getElementById("compare-pick");
       api.models.forEach(function (m) {
         var o = document.createElement("option"); o.value = m.id; o.textContent = m.name + " (" + m.id + ")"; pick.appendChild(o);
@@ -235,7 +241,7 @@
         return lo === hi ? size(lo) : size(lo) + " to " + size(hi);
       };
       var rowsSpec = [
-        ["Parameters", function (c) { return c.model.parameters.toLocaleString("en"); }],
+        ["Parameters", function (c) { return count(c.model.parameters) + " (" + c.model.parameters.toLocaleString("en") + ")"; }],
         ["File", function (c) { return c.variant ? c.variant.file : c.files.length + (c.files.length === 1 ? " file" : " files"); }],
         ["Size", sizes],
         ["Quantization", function (c) { return c.files.map(function (a) { return a.quantization || a.format; }).join(", "); }],

@@ -144,7 +144,7 @@ class SiteInBrowserTest {
 
                 new Select(browser.findElement(By.id("compare-pick"))).selectByValue("ggml-org/stories260k");
                 wait.until(d -> d.findElements(By.cssSelector("#compare-table th a")).size() == 4);
-                assertEquals(List.of("Parameters", "490,000,000", "490,000,000", "490,000,000", "292,800"), row(browser, 1));
+                assertEquals(List.of("Parameters", "490M (490,000,000)", "490M (490,000,000)", "490M (490,000,000)", "293K (292,800)"), row(browser, 1));
                 assertEquals(List.of("Size", "409 MiB", "469 MiB", "644 MiB", "1.1 MiB"), row(browser, 3));
                 screenshot(browser, Files.createDirectories(root.resolve("generator/target/browser")).resolve("compare.png"));
 
