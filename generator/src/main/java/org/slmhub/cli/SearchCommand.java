@@ -1,8 +1,10 @@
 package org.slmhub.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import org.slmhub.catalog.HumanUnits;
@@ -36,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  slmhub search --task feature-extraction --fits 500MB --sort size",
             "  slmhub search chat --license apache-2.0 --max-params 1B --facets",
             "  slmhub search --index https://example.org/slmhub-index.zip qwen",
+            "  slmhub search --registry https://hub.example/ qwen",
             "", "Exit codes: 0 models found, 1 no model matched, 2 usage error (bad option or query, missing or incompatible index)."})
 final class SearchCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +51,11 @@ final class SearchCommand implements Callable<Integer> {
             description = {"An index folder, an index archive (zip, checked against FILE.sha256 when present), or an archive URL",
                 "(checked against URL#sha256=HEX or URL.sha256, downloaded once into the cache) (default: ${DEFAULT-VALUE})."})
     String index;
+
+    @Option(names = "--registry", paramLabel = "URL|DIR", defaultValue = "${env:SLMHUB_REGISTRY}",
+            description = "A published slmhub site (its base URL) or a built site folder: search the index archive it publishes ("
+                    + SiteIndexArchive.PATH + "), as --index would. Also SLMHUB_REGISTRY; --index overrides it.")
+    String registry;
 
     @Option(names = "--license", paramLabel = "ID", description = "SPDX id, e.g. MIT, Apache-2.0, or `other`.")
     List<String> licenses = new ArrayList<>();
@@ -90,12 +98,23 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    /** --index, or the archive the --registry site publishes beside its pages. */
+    private String indexSpec() {
+        if (registry == null || registry.isBlank() || spec.commandLine().getParseResult().hasMatchedOption("--index")) {
+            return index;
+        }
+        if (registry.toLowerCase(Locale.ROOT).startsWith("https://") || registry.toLowerCase(Locale.ROOT).startsWith("http://")) {
+            return (registry.endsWith("/") ? registry : registry + "/") + SiteIndexArchive.PATH;
+        }
+        return Path.of(registry).resolve(SiteIndexArchive.PATH).toString();
+    }
+
     @Override
     public Integer call() throws IOException {
         SearchRequest request = request();
         IndexLocation.Resolved location;
         try {
-            location = IndexLocation.resolve(index, storeOptions::open, storeOptions.offline);
+            location = IndexLocation.resolve(indexSpec(), storeOptions::open, storeOptions.offline);
         } catch (IndexException e) {
             throw new UsageException(e.getMessage());
         }

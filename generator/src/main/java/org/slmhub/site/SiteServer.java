@@ -60,6 +60,10 @@ public final class SiteServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", Files.isRegularFile(file) ? type(file) : "text/plain; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+            if (head) {
+                // the size a GET would send (a client sizes a download by it); the JDK server leaves it to the handler for HEAD
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            }
             exchange.sendResponseHeaders(status, head ? -1 : body.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {

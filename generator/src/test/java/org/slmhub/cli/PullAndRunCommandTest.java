@@ -79,6 +79,10 @@ class PullAndRunCommandTest {
             assertEquals(0, run.exitCode(), run::toString);
             assertEquals(cli("run", "acme/tiny", "--raw", "--temperature", "0", "--max-tokens", "12", "Once upon a time").out(), run.out(),
                     "the site's manifest names the same file as the catalog's");
+            // the same site's offline index archive, fetched by its size (HEAD) and .sha256, then searched
+            CliRun search = CliRun.of("search", "--registry", registry, "--cache", tmp.resolve("cache").toString(), "tiny");
+            assertEquals(0, search.exitCode(), search::toString);
+            assertTrue(search.out().startsWith("acme/tiny  Tiny\n"), search::toString);
             CliRun typo = fromRegistry(registry, "pull", "acme/tyni");
             assertEquals(1, typo.exitCode(), typo::toString);
             assertTrue(typo.err().endsWith("; did you mean `acme/tiny`?\n"), typo.err());
