@@ -1,10 +1,8 @@
 package org.slmhub.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import org.slmhub.catalog.HumanUnits;
@@ -16,6 +14,7 @@ import org.slmhub.index.ModelNumber;
 import org.slmhub.index.SearchRequest;
 import org.slmhub.index.SearchResult;
 import org.slmhub.index.SortOrder;
+import org.slmhub.registry.SiteRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,10 +102,7 @@ final class SearchCommand implements Callable<Integer> {
         if (registry == null || registry.isBlank() || spec.commandLine().getParseResult().hasMatchedOption("--index")) {
             return index;
         }
-        if (registry.toLowerCase(Locale.ROOT).startsWith("https://") || registry.toLowerCase(Locale.ROOT).startsWith("http://")) {
-            return (registry.endsWith("/") ? registry : registry + "/") + SiteIndexArchive.PATH;
-        }
-        return Path.of(registry).resolve(SiteIndexArchive.PATH).toString();
+        return SiteRegistry.publishedFile(registry, SiteIndexArchive.PATH);
     }
 
     @Override

@@ -71,11 +71,10 @@ public final class SiteRegistry {
      */
     public static SiteRegistry at(String location, Path cacheRoot, boolean offline, Duration connectTimeout, Duration readTimeout)
             throws RegistryException {
-        String lower = location.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+        if (isUrl(location)) {
             URI base;
             try {
-                base = new URI(location.endsWith("/") ? location : location + "/").normalize();
+                base = new URI(withSlash(location)).normalize();
             } catch (URISyntaxException e) {
                 throw new RegistryException("registry " + location + " is not a URL: " + e.getReason());
             }
@@ -96,6 +95,23 @@ public final class SiteRegistry {
         return new SiteRegistry(folder.toString(), null, folder, null, offline, connectTimeout, readTimeout);
     }
 
+    /**
+     * Another file a site publishes, under the same {@code location} as {@link #at} takes: a URL for a
+     * published site, a path for a site folder ({@code slmhub search} reads the site's index archive so).
+     */
+    public static String publishedFile(String location, String path) {
+        return isUrl(location) ? withSlash(location) + path : Path.of(location).resolve(path).toString();
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private static boolean isUrl(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
     /** The registry as messages name it: its base URL or folder. */
     public String name() {
         return name;
@@ -110,7 +126,7 @@ public final class SiteRegistry {
             throw new RegistryException("`" + id + "` is not a model id: publisher/model, in lowercase letters, digits, `.`, `_` and `-`");
         }
         Path file;
-        String note = null;
+        Got got = new Got(null, null);
         if (folder != null) {
             file = folder.resolve(MANIFESTS + id + ".json");
             if (!Files.isRegularFile(file)) {
@@ -118,30 +134,36 @@ public final class SiteRegistry {
             }
         } else {
             file = cache.resolve(id + ".json");
-            note = fetch(id, file);
+            got = fetch(id, file);
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
+        byte[] bytes = got.bytes();
+        if (bytes == null) {
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
+            }
         }
         ValidationReport report = new Validator().checkPublished(ManifestFile.parse(file, bytes));
         if (report.passed() && !report.entries().get(0).manifest().id().equals(id)) {
             throw new RegistryException(name + " answers for `" + id + "` with the manifest of `"
                     + report.entries().get(0).manifest().id() + "` (" + file + ")");
         }
-        return new Loaded(file, report, note);
+        return new Loaded(file, report, got.note());
     }
 
-    /** Brings the kept copy up to date; a note when the registry could not be reached and the kept copy stands in. */
-    private String fetch(String id, Path file) throws RegistryException {
+    /** What a fetch gave: the bytes it kept, or null where the kept copy stands in (then with a note, unless offline). */
+    private record Got(byte[] bytes, String note) {
+    }
+
+    /** Brings the kept copy up to date. */
+    private Got fetch(String id, Path file) throws RegistryException {
         boolean kept = Files.isRegularFile(file);
         if (offline) {
             if (!kept) {
                 throw new RegistryException("the manifest of " + id + " from " + name + " is not in the cache, and --offline forbids fetching it");
             }
-            return null;
+            return new Got(null, null);
         }
         URI url = base.resolve(MANIFESTS + id + ".json");
         SmallFetch.Answer answer;
@@ -149,7 +171,7 @@ public final class SiteRegistry {
             answer = SmallFetch.get(url, "the manifest of " + id, MAX_BYTES, connectTimeout, readTimeout);
         } catch (ArtifactException e) {
             if (kept && e.kind() == ArtifactException.Kind.UNAVAILABLE) {
-                return e.getMessage() + "; using the copy fetched " + fetchedAt(file);
+                return new Got(null, e.getMessage() + "; using the copy fetched " + fetchedAt(file));
             }
             throw new RegistryException(e.getMessage(), e);
         }
@@ -161,12 +183,12 @@ public final class SiteRegistry {
         if (answer.status() != 200) {
             String failed = "HTTP " + answer.status() + " for " + url;
             if (kept && answer.status() >= 500) {
-                return failed + "; using the copy fetched " + fetchedAt(file);
+                return new Got(null, failed + "; using the copy fetched " + fetchedAt(file));
             }
             throw new RegistryException(failed);
         }
         keep(answer.body(), file);
-        return null;
+        return new Got(answer.body(), null);
     }
 
     /** "; did you mean `x`?" from the site's list of models, or nothing when it has no close id or cannot be read. */
